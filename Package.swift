@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// System libraries come in through module maps + pkg-config; `providers` tell SwiftPM
+// (and a person reading an error) which package supplies them.
+let package = Package(
+    name: "mlp-tutor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tutor", targets: ["tutor"]),
+        .library(name: "D2L", targets: ["D2L"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
+        .systemLibrary(
+            name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+
+        // The from-scratch deep-learning library. Knows nothing of the tutor.
+        .target(
+            name: "D2L",
+            dependencies: [
+                .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
+                "CZlib",
+            ],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        // Markdown → styled terminal lines, through cmark.
+        .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
+        // Lessons, checkpoints, answers, verdicts, progress, grading.
+        .target(name: "TutorCore", dependencies: ["D2L", "TerminalMarkdown", "Yams"]),
+        .executableTarget(
+            name: "tutor",
+            dependencies: [
+                "TutorCore", "D2L", "TerminalMarkdown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "D2L"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorCLITests", dependencies: ["TutorCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

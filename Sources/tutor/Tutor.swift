@@ -1,0 +1,11 @@
+import ArgumentParser
+import TutorCore
+
+@main
+struct Tutor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tutor",
+        abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
+        version: TutorInfo.version,
+        subcommands: [])
+}

@@ -1,0 +1,6 @@
+import Testing
+import TutorCore
+
+@Test func placeholderUntilCLITestsLand() {
+    #expect(TutorInfo.version.contains("."))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TutorCore
+
+@Test func versionIsSet() {
+    #expect(!TutorInfo.version.isEmpty)
+}
