@@ -19,7 +19,7 @@ struct ByteBatch {
 /// 2. weights: each worker takes a block of every weight matrix's rows and applies
 ///    W ← W − (lr / n)·Xᵀ·dZ in one sgemm (the transpose read in place, beta = 1, so no
 ///    gradient buffer), and likewise a block of every bias's columns.
-/// Nothing is allocated per batch and no result depends on the number of workers.
+/// Nothing is allocated per batch; the number of workers changes results only in the last bit.
 final class FastMLP {
     /// Layer widths: inputs, hidden layers…, outputs.
     let sizes: [Int]
@@ -155,8 +155,8 @@ final class FastMLP {
         for l in 0..<layerCount {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
             let out = outputs[l] + r0 * fanOut
-            TrainerBLAS.sgemm(m: n, n: fanOut, k: fanIn, a: layerInput(l) + r0 * fanIn, lda: fanIn,
-                              b: weights[l], ldb: fanOut, c: out, ldc: fanOut)
+            BLAS.sgemm(transposeA: false, transposeB: false, m: n, n: fanOut, k: fanIn,
+                       a: layerInput(l) + r0 * fanIn, lda: fanIn, b: weights[l], ldb: fanOut, c: out, ldc: fanOut)
             if l < layerCount - 1 {
                 FastMLPKernels.addBiasRelu(out, rows: n, cols: fanOut, bias: biases[l])
             } else {
@@ -171,8 +171,8 @@ final class FastMLP {
             // ∂loss/∂a of layer l − 1 = dZ_l · W_lᵀ, then through that layer's relu.
             let fanIn = sizes[l], fanOut = sizes[l + 1]
             let target = hiddenGradients[l - 1] + r0 * fanIn
-            TrainerBLAS.sgemm(transB: true, m: n, n: fanIn, k: fanOut, a: layerGradient(l) + r0 * fanOut, lda: fanOut,
-                              b: weights[l], ldb: fanOut, c: target, ldc: fanIn)
+            BLAS.sgemm(transposeA: false, transposeB: true, m: n, n: fanIn, k: fanOut,
+                       a: layerGradient(l) + r0 * fanOut, lda: fanOut, b: weights[l], ldb: fanOut, c: target, ldc: fanIn)
             FastMLPKernels.reluBackward(target, activations: outputs[l - 1] + r0 * fanIn, count: n * fanIn)
         }
     }
@@ -191,10 +191,9 @@ final class FastMLP {
             }
             // Rows `block` of Xᵀ·dZ: Xᵀ is read in place (transA), starting at column block.lowerBound of X.
             if !block.isEmpty {
-                TrainerBLAS.sgemm(transA: true, m: block.count, n: fanOut, k: n, alpha: alpha,
-                                  a: layerInput(l) + block.lowerBound, lda: fanIn,
-                                  b: layerGradient(l), ldb: fanOut,
-                                  beta: beta, c: w + block.lowerBound * fanOut, ldc: fanOut)
+                BLAS.sgemm(transposeA: true, transposeB: false, m: block.count, n: fanOut, k: n, alpha: alpha,
+                           a: layerInput(l) + block.lowerBound, lda: fanIn, b: layerGradient(l), ldb: fanOut,
+                           beta: beta, c: w + block.lowerBound * fanOut, ldc: fanOut)
             }
             if !columns.isEmpty {
                 FastMLPKernels.columnSums(layerGradient(l), rows: n, cols: fanOut, columns: columns, into: biasSums[l])

@@ -29,9 +29,9 @@ final class FastTrainer {
     /// With several workers of our own, the BLAS must not start threads inside each call.
     private func withBLASThreads<T>(_ body: () -> T) -> T {
         guard model.workers > 1 else { return body() }
-        let saved = TrainerBLAS.threads
-        TrainerBLAS.threads = 1
-        defer { TrainerBLAS.threads = saved }
+        let saved = BLASThreads.count
+        BLASThreads.count = 1
+        defer { BLASThreads.count = saved }
         return body()
     }
 
