@@ -75,6 +75,9 @@ public final class DataLoader: Sequence {
         return (Tensor(shape: [n, 1, FashionMNIST.imageSide, FashionMNIST.imageSide], scalars: x), y.map(Int.init))
     }
 
+    /// The number of batches an iteration yields.
+    public var underestimatedCount: Int { batchCount }
+
     /// One epoch of batches; starting an iteration moves on to the next epoch's order.
     public func makeIterator() -> AnyIterator<(X: Tensor, y: [Int])> {
         let order = order(epoch: epochsStarted)
