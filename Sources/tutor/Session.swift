@@ -11,10 +11,13 @@ final class Session {
     let editor: LineEditor
     var progress: LearnerProgress
     var navigator: CourseNavigator
+    /// SHA-256 of each lesson file, kept with each answer so grading notices changed lessons.
+    let lessonHashes: [String: String]
     private var language: TutorLanguage { course.language }
 
     init(course: TutorCourse, judge: AnswerJudge, store: ProgressStore, progress: LearnerProgress,
-         screen: Screen, editor: LineEditor) {
+         screen: Screen, editor: LineEditor, lessonHashes: [String: String] = [:]) {
+        self.lessonHashes = lessonHashes
         self.course = course
         self.judge = judge
         self.store = store
@@ -232,7 +235,8 @@ final class Session {
             return false
         }
         progress.recordAnswer(checkpoint.id, lesson: currentLesson.id, answer: text,
-                              outcome: judgement.progressOutcome, summary: judgement.lines.first)
+                              outcome: judgement.progressOutcome, summary: judgement.lines.first,
+                              lessonHash: lessonHashes[currentLesson.id])
         try save()
         showJudgement(judgement)
         guard judgement.outcome == .correct || judgement.outcome == .saved else { return false }
