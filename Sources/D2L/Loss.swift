@@ -60,16 +60,40 @@ func crossEntropyRows(_ logits: Tensor, _ labels: [Int],
                 var top = -Float.infinity
                 for j in 0..<classes where x[row + j] > top { top = x[row + j] }
                 var total: Float = 0
-                for j in 0..<classes { total += expf(x[row + j] - top) }
-                losses[r] = (top - x[row + labels[r]]) + logf(total)
                 if let gradientScale {
-                    let scale = gradientScale(r) / total
-                    for j in 0..<classes { g[row + j] = expf(x[row + j] - top) * scale }
-                    g[row + labels[r]] -= gradientScale(r)
+                    // exp(x − max) goes straight into the gradient row, scaled below.
+                    for j in 0..<classes {
+                        let e = expf(x[row + j] - top)
+                        g[row + j] = e
+                        total += e
+                    }
+                    let rowScale = gradientScale(r)
+                    let scale = rowScale / total
+                    for j in 0..<classes { g[row + j] *= scale }
+                    g[row + labels[r]] -= rowScale
+                } else {
+                    for j in 0..<classes { total += expf(x[row + j] - top) }
                 }
+                losses[r] = (top - x[row + labels[r]]) + logf(total)
             }
         }
     }
     return (Tensor(shape: [batch], scalars: losses),
             gradientScale == nil ? nil : Tensor(shape: logits.shape, scalars: gradient))
+}
+
+/// The fused softmax cross-entropy on a Variable of logits: the backward pass is
+/// (softmax − onehot) scaled by the incoming gradient (per example for `.none`, 1/batch for `.mean`).
+public func crossEntropy(_ logits: Variable, _ labels: [Int], reduction: Reduction = .none) -> Variable {
+    let x = logits.value
+    let losses = crossEntropyRows(x, labels, gradientScale: nil).losses
+    return Variable(value: reduce(losses, reduction), parents: [logits]) { g in
+        let scale: (Int) -> Float
+        switch reduction {
+        case .none: scale = { g.scalars[$0] }
+        case .sum: scale = { _ in g.scalar }
+        case .mean: scale = { _ in g.scalar / Float(labels.count) }
+        }
+        return [crossEntropyRows(x, labels, gradientScale: scale).gradient]
+    }
 }

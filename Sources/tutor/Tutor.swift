@@ -7,5 +7,8 @@ struct Tutor: ParsableCommand {
         commandName: "tutor",
         abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
         version: TutorInfo.version,
-        subcommands: [InitCommand.self])
+        subcommands: [
+            TrainCommand.self,
+            InitCommand.self,
+        ])
 }
