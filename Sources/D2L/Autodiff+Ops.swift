@@ -144,6 +144,6 @@ public func maximum(_ a: Variable, _ b: Variable) -> Variable {
     return Variable(value: maximum(va, vb), parents: [a, b]) { g in
         let shareA = Tensor.broadcast(va, vb) { $0 > $1 ? 1 : ($0 == $1 ? 0.5 : 0) }
         return [a.requiresGrad ? (g * shareA).sum(toShape: va.shape) : nil,
-                b.requiresGrad ? (g * (1 - shareA)).sum(toShape: vb.shape) : nil]
+                b.requiresGrad ? (g * shareA.map { 1 - $0 }).sum(toShape: vb.shape) : nil]
     }
 }
