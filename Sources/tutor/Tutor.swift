@@ -7,5 +7,10 @@ struct Tutor: ParsableCommand {
         commandName: "tutor",
         abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
         version: TutorInfo.version,
-        subcommands: [])
+        subcommands: [
+            LearnCommand.self, OpenCommand.self, ListCommand.self, ProgressCommand.self, ResetCommand.self,
+            GradeCommand.self, ProgressWriterCommand.self,
+            TrainCommand.self,
+        ],
+        defaultSubcommand: LearnCommand.self)
 }
