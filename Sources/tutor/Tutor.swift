@@ -7,5 +7,5 @@ struct Tutor: ParsableCommand {
         commandName: "tutor",
         abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
         version: TutorInfo.version,
-        subcommands: [])
+        subcommands: [ShowCommand.self])
 }
