@@ -24,8 +24,8 @@ public enum Pager {
     ///   - lineCount: how many lines `text` has.
     ///   - allowed: false for `--no-pager`.
     public static func present(_ text: String, lineCount: Int, allowed: Bool = true) {
-        let environment = Terminal.currentEnvironment()
-        if allowed, Terminal.isTTY(STDOUT_FILENO), lineCount > Terminal.height(environment: environment) - 1,
+        let environment = TerminalEnvironment.currentEnvironment()
+        if allowed, TerminalEnvironment.isTTY(STDOUT_FILENO), lineCount > TerminalEnvironment.height(environment: environment) - 1,
            let command = command(environment: environment), commandExists(command, environment: environment),
            runPager(command, text: text, environment: environment) {
             return

@@ -43,10 +43,10 @@ struct ShowCommand: ParsableCommand {
             message.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
             throw ExitCode(2)
         }
-        let isTTY = Terminal.isTTY()
+        let isTTY = TerminalEnvironment.isTTY()
         let useColor = color.resolve(isTTY: isTTY)
         let options = RenderOptions(
-            width: width ?? Terminal.width(), color: useColor, hyperlinks: useColor && isTTY)
+            width: width ?? TerminalEnvironment.width(), color: useColor, hyperlinks: useColor && isTTY)
         let lines = TerminalRenderer(options: options).render(parseMarkdown(text))
         let output = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         Pager.present(output, lineCount: lines.count, allowed: !noPager)

@@ -99,7 +99,7 @@ private struct DocumentGenerator {
     @Test(arguments: 0..<8)
     func renderedLinesFitAndCarryNoForeignControlBytes(_ shard: Int) {
         var generator = DocumentGenerator(rng: SplitMix(state: 0x5EED_0000 + UInt64(shard)))
-        for documentIndex in 0..<60 {
+        for documentIndex in 0..<30 {
             let markdown = generator.document(blocks: generator.int(1...8))
             let width = generator.int(10...120)
             let parsed = parseMarkdown(markdown)

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Facts about the terminal the output goes to.
-public enum Terminal {
+public enum TerminalEnvironment {
     /// Whether a file descriptor (by default standard output) is a terminal.
     public static func isTTY(_ fd: Int32 = STDOUT_FILENO) -> Bool {
         isatty(fd) != 0
@@ -63,11 +63,11 @@ public enum ColorChoice: String, CaseIterable, Sendable {
     case auto, always, never
 
     /// Whether to colour, given whether stdout is a terminal and the environment.
-    public func resolve(isTTY: Bool = Terminal.isTTY(), environment: [String: String] = Terminal.currentEnvironment()) -> Bool {
+    public func resolve(isTTY: Bool = TerminalEnvironment.isTTY(), environment: [String: String] = TerminalEnvironment.currentEnvironment()) -> Bool {
         switch self {
         case .always: return true
         case .never: return false
-        case .auto: return Terminal.wantsColor(isTTY: isTTY, environment: environment)
+        case .auto: return TerminalEnvironment.wantsColor(isTTY: isTTY, environment: environment)
         }
     }
 }
