@@ -7,5 +7,11 @@ struct Tutor: ParsableCommand {
         commandName: "tutor",
         abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
         version: TutorInfo.version,
-        subcommands: [TrainCommand.self])
+        subcommands: [
+            LearnCommand.self, OpenCommand.self, ListCommand.self, ProgressCommand.self, ResetCommand.self,
+            GradeCommand.self, ProgressWriterCommand.self,
+            TrainCommand.self,
+            ShowCommand.self,
+        ],
+        defaultSubcommand: LearnCommand.self)
 }
