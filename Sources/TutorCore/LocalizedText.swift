@@ -1,13 +1,3 @@
-/// The language the tutor speaks (its own words follow the lesson's language).
-public enum Language: String, Sendable, CaseIterable {
-    case en, zh
-
-    /// `zh…` → Chinese; everything else → English.
-    public init(code: String) {
-        self = code.lowercased().hasPrefix("zh") ? .zh : .en
-    }
-}
-
 /// A message in every language the tutor speaks.
 public struct LocalizedText: Sendable, Equatable, CustomStringConvertible {
     public var en: String
@@ -21,6 +11,6 @@ public struct LocalizedText: Sendable, Equatable, CustomStringConvertible {
     /// Text written by a lesson author, already in the lesson's language.
     public init(verbatim: String) { self.init(en: verbatim, zh: verbatim) }
 
-    public func text(_ language: Language) -> String { language == .zh ? zh : en }
+    public func text(_ language: TutorLanguage) -> String { language == .zh ? zh : en }
     public var description: String { en }
 }
