@@ -1,0 +1,77 @@
+#if canImport(Accelerate)
+import Accelerate
+#else
+import COpenBLAS
+#endif
+
+/// The one door to the BLAS (OpenBLAS on Linux, Accelerate on Apple platforms).
+public enum BLAS {
+    /// C = alpha · op(A) · op(B) + beta · C on row-major buffers, where op(X) is X or Xᵀ.
+    ///
+    /// op(A) is m×k, op(B) is k×n, C is m×n. `lda`, `ldb`, `ldc` are the row strides of the
+    /// stored matrices (A is stored m×k, or k×m when `transposeA`; likewise B). Transposes are
+    /// read in place by the BLAS: nothing is copied.
+    @inlinable
+    public static func sgemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        cblas_sgemm(CblasRowMajor,
+                    transposeA ? CblasTrans : CblasNoTrans,
+                    transposeB ? CblasTrans : CblasNoTrans,
+                    .init(m), .init(n), .init(k),
+                    alpha, a, .init(lda), b, .init(ldb),
+                    beta, c, .init(ldc))
+    }
+}
+
+/// The matrix product op(a) · op(b) of two 2-D tensors, through BLAS `sgemm`.
+///
+/// With `transposeA` the product uses aᵀ (and likewise for b) without copying a transpose,
+/// which is how the backward pass computes Xᵀ·G and G·Wᵀ.
+public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+    precondition(a.rank == 2 && b.rank == 2,
+                 "matmul needs two matrices, got shapes \(a.shape) and \(b.shape)")
+    let m = transposeA ? a.shape[1] : a.shape[0]
+    let k = transposeA ? a.shape[0] : a.shape[1]
+    let kb = transposeB ? b.shape[1] : b.shape[0]
+    let n = transposeB ? b.shape[0] : b.shape[1]
+    precondition(k == kb, "matmul: inner dimensions differ: \(opShape(a.shape, transposeA)) · \(opShape(b.shape, transposeB))")
+    var result = Tensor.zeros([m, n])
+    matmul(a, b, transposeA: transposeA, transposeB: transposeB, into: &result, accumulate: false)
+    return result
+}
+
+/// op(a) · op(b) written into `result` (which must already have the product's shape), or added
+/// to it when `accumulate` is true. Reuses `result`'s storage: no allocation when it is unshared.
+public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
+                   into result: inout Tensor, accumulate: Bool = false) {
+    precondition(a.rank == 2 && b.rank == 2,
+                 "matmul needs two matrices, got shapes \(a.shape) and \(b.shape)")
+    let m = transposeA ? a.shape[1] : a.shape[0]
+    let k = transposeA ? a.shape[0] : a.shape[1]
+    let n = transposeB ? b.shape[0] : b.shape[1]
+    precondition(k == (transposeB ? b.shape[1] : b.shape[0]),
+                 "matmul: inner dimensions differ: \(opShape(a.shape, transposeA)) · \(opShape(b.shape, transposeB))")
+    precondition(result.shape == [m, n], "matmul: result has shape \(result.shape), the product is [\(m), \(n)]")
+    if k == 0 {
+        if !accumulate { result.scalars.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        return
+    }
+    a.scalars.withUnsafeBufferPointer { pa in
+        b.scalars.withUnsafeBufferPointer { pb in
+            result.scalars.withUnsafeMutableBufferPointer { pc in
+                BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                           a: pa.baseAddress!, lda: a.shape[1], b: pb.baseAddress!, ldb: b.shape[1],
+                           beta: accumulate ? 1 : 0, c: pc.baseAddress!, ldc: n)
+            }
+        }
+    }
+}
+
+private func opShape(_ shape: [Int], _ transposed: Bool) -> [Int] {
+    transposed ? [shape[1], shape[0]] : shape
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How a per-example loss is reduced, as in PyTorch's `reduction=`.
+public enum Reduction: String, CaseIterable, Sendable {
+    /// One loss per example (shape [batch]); the book's `CrossEntropyLoss(reduction='none')`.
+    case none
+    /// The mean over the batch (a scalar).
+    case mean
+    /// The sum over the batch (a scalar).
+    case sum
+}
+
+/// Softmax cross-entropy of `logits` ([batch, classes]) against integer `labels`, fused and
+/// numerically stable: loss_i = (max_i − x_i,y) + log Σ_j exp(x_ij − max_i). Logits of ±1000
+/// give finite, exact values where the naive softmax-then-log gives inf. Matches
+/// `torch.nn.functional.cross_entropy(logits, labels, reduction=…)`.
+public func crossEntropy(_ logits: Tensor, _ labels: [Int], reduction: Reduction = .none) -> Tensor {
+    reduce(crossEntropyRows(logits, labels, gradientScale: nil).losses, reduction)
+}
+
+/// The loss of `crossEntropy` and its gradient with respect to `logits` in one pass.
+///
+/// The gradient is that of the reduced loss (for `.none`, of the sum of the per-example losses):
+/// (softmax(logits) − onehot(labels)) · scale, scale = 1/batch for `.mean`, 1 otherwise.
+public func crossEntropyWithGradient(_ logits: Tensor, _ labels: [Int],
+                                     reduction: Reduction = .mean) -> (loss: Tensor, gradient: Tensor) {
+    let scale: Float = reduction == .mean ? 1 / Float(Swift.max(labels.count, 1)) : 1
+    let (losses, gradient) = crossEntropyRows(logits, labels, gradientScale: { _ in scale })
+    return (reduce(losses, reduction), gradient!)
+}
+
+func reduce(_ losses: Tensor, _ reduction: Reduction) -> Tensor {
+    switch reduction {
+    case .none: return losses
+    case .sum: return losses.sum()
+    case .mean: return losses.mean()
+    }
+}
+
+/// Per-row losses and, when `gradientScale` is given, the gradient
+/// (softmax − onehot) · gradientScale(row), in one pass over the logits.
+func crossEntropyRows(_ logits: Tensor, _ labels: [Int],
+                      gradientScale: ((Int) -> Float)?) -> (losses: Tensor, gradient: Tensor?) {
+    precondition(logits.rank == 2, "crossEntropy needs logits of shape [batch, classes], got \(logits.shape)")
+    let (batch, classes) = (logits.shape[0], logits.shape[1])
+    precondition(labels.count == batch, "crossEntropy: \(batch) rows of logits but \(labels.count) labels")
+    for (row, label) in labels.enumerated() where label < 0 || label >= classes {
+        preconditionFailure("crossEntropy: label \(label) of row \(row) is outside 0..<\(classes)")
+    }
+    var losses = [Float](repeating: 0, count: batch)
+    var gradient: [Float] = gradientScale == nil ? [] : [Float](repeating: 0, count: batch * classes)
+    logits.scalars.withUnsafeBufferPointer { x in
+        gradient.withUnsafeMutableBufferPointer { g in
+            for r in 0..<batch {
+                let row = r * classes
+                var top = -Float.infinity
+                for j in 0..<classes where x[row + j] > top { top = x[row + j] }
+                var total: Float = 0
+                for j in 0..<classes { total += expf(x[row + j] - top) }
+                losses[r] = (top - x[row + labels[r]]) + logf(total)
+                if let gradientScale {
+                    let scale = gradientScale(r) / total
+                    for j in 0..<classes { g[row + j] = expf(x[row + j] - top) * scale }
+                    g[row + labels[r]] -= gradientScale(r)
+                }
+            }
+        }
+    }
+    return (Tensor(shape: [batch], scalars: losses),
+            gradientScale == nil ? nil : Tensor(shape: logits.shape, scalars: gradient))
+}
