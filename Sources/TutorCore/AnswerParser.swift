@@ -199,7 +199,7 @@ private struct Scanner {
     /// The whole answer: one value and nothing after it.
     mutating func expression(shape: Bool = false) throws -> Parsed {
         skipSpace()
-        guard i < chars.count else { throw fail("the answer is empty", "答案是空的", at: nil) }
+        guard i < chars.count else { throw AnswerParseError(.init(en: "the answer is empty", zh: "答案是空的"), column: nil, input: input) }
         let v = try value(shape: shape)
         skipSpace()
         if i < chars.count { throw fail("unexpected '\(chars[i])' after the answer", "答案后面多了 '\(chars[i])'") }

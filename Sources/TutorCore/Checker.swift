@@ -12,7 +12,7 @@ public final class Checker: @unchecked Sendable {
     public let registry: CallRegistry
     public let context: CallContext
 
-    public init(registry: CallRegistry = .standard, context: CallContext = CallContext()) {
+    public init(registry: CallRegistry = .standard, context: CallContext = CallContext(dataDirectory: nil)) {
         self.registry = registry
         self.context = context
     }

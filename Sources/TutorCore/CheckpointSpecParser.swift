@@ -239,8 +239,14 @@ private struct Parsing {
 
     func yamlError(_ e: YamlError) -> LessonError {
         switch e {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return error(fenceLine + mark.line, "YAML: \(problem) (column \(mark.column))")
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+             let .composer(context, problem, mark, yaml):
+            // Where the construct started (e.g. an unclosed `[`) is more useful than where the
+            // parser gave up (often the end of the block).
+            let at = context?.mark ?? mark
+            let lastLine = max(yaml.split(separator: "\n", omittingEmptySubsequences: false).count - 1, 1)
+            let what = context.map { "\(problem) \($0.text)" } ?? problem
+            return error(fenceLine + min(at.line, lastLine), "YAML: \(what) (column \(at.column))")
         case let .duplicatedKeysInMapping(duplicates, context):
             return error(fenceLine + context.mark.line, "duplicate key \(duplicates.joined(separator: ", "))")
         default:

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 /// Reads a lesson's Markdown into a `Lesson`: title, prose segments and checkpoint specs.
 public enum LessonParser {
@@ -23,7 +24,8 @@ public enum LessonParser {
             }
         }
 
-        for block in fencedBlocks(in: markdown) {
+        let document = parseMarkdown(markdown)
+        for block in fencedBlocks(in: document) {
             let words = block.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard words.first.map(String.init) == checkpointInfo else { continue }
             let location = SourceLocation(file: file, line: block.startLine)
@@ -50,7 +52,7 @@ public enum LessonParser {
             }
         }
         flushProse(upTo: lines.count + 1)
-        return Lesson(id: id, language: language, title: firstHeading(in: markdown) ?? id, markdown: markdown,
+        return Lesson(id: id, language: language, title: firstHeading(in: document) ?? id, markdown: markdown,
                       file: file, blocks: blocks, errors: errors)
     }
 
