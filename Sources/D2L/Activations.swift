@@ -41,3 +41,33 @@ public func softmax(_ x: Tensor) -> Tensor {
         }
     }
 }
+
+/// relu on a Variable, `torch.max(X, zeros)`: the gradient is 1 where x > 0, 0 where x < 0,
+/// and ½ where x == 0 exactly (PyTorch splits a tie of max evenly; learners compare with it).
+public func relu(_ x: Variable) -> Variable {
+    let input = x.value
+    return Variable(value: relu(input), parents: [x]) { g in
+        [Tensor.broadcast(g, input) { gi, xi in xi > 0 ? gi : (xi == 0 ? 0.5 * gi : 0) }]
+    }
+}
+
+/// Softmax over the last axis on a Variable: ∂/∂x = y ⊙ (g − Σ_j g_j y_j) per row.
+public func softmax(_ x: Variable) -> Variable {
+    let y = softmax(x.value)
+    return Variable(value: y, parents: [x]) { g in
+        let width = y.shape[y.rank - 1]
+        return [y.scalars.withUnsafeBufferPointer { py in
+            g.scalars.withUnsafeBufferPointer { pg in
+                Tensor(shape: y.shape) { out in
+                    var start = 0
+                    while start < out.count {
+                        var dot: Float = 0
+                        for j in 0..<width { dot += pg[start + j] * py[start + j] }
+                        for j in 0..<width { out[start + j] = py[start + j] * (pg[start + j] - dot) }
+                        start += width
+                    }
+                }
+            }
+        }]
+    }
+}

@@ -73,3 +73,19 @@ func crossEntropyRows(_ logits: Tensor, _ labels: [Int],
     return (Tensor(shape: [batch], scalars: losses),
             gradientScale == nil ? nil : Tensor(shape: logits.shape, scalars: gradient))
 }
+
+/// The fused softmax cross-entropy on a Variable of logits: the backward pass is
+/// (softmax − onehot) scaled by the incoming gradient (per example for `.none`, 1/batch for `.mean`).
+public func crossEntropy(_ logits: Variable, _ labels: [Int], reduction: Reduction = .none) -> Variable {
+    let x = logits.value
+    let losses = crossEntropyRows(x, labels, gradientScale: nil).losses
+    return Variable(value: reduce(losses, reduction), parents: [logits]) { g in
+        let scale: (Int) -> Float
+        switch reduction {
+        case .none: scale = { g.scalars[$0] }
+        case .sum: scale = { _ in g.scalar }
+        case .mean: scale = { _ in g.scalar / Float(labels.count) }
+        }
+        return [crossEntropyRows(x, labels, gradientScale: scale).gradient]
+    }
+}

@@ -42,6 +42,8 @@ extension Tensor {
     public static func * (x: Tensor, s: Float) -> Tensor { x.map { $0 * s } }
     public static func / (x: Tensor, s: Float) -> Tensor { x.map { $0 / s } }
     public static func * (s: Float, x: Tensor) -> Tensor { x.map { s * $0 } }
+    public static func + (s: Float, x: Tensor) -> Tensor { x.map { s + $0 } }
+    public static func - (s: Float, x: Tensor) -> Tensor { x.map { s - $0 } }
 
     /// Elementwise sum with NumPy/PyTorch broadcasting (e.g. a bias row added to every row).
     public static func + (a: Tensor, b: Tensor) -> Tensor { broadcast(a, b) { $0 + $1 } }
