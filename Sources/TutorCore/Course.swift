@@ -91,6 +91,7 @@ public struct Course: Sendable {
 /// Problems loading a course folder.
 public enum CourseError: Error, Equatable, CustomStringConvertible {
     case noDirectory(String), noLessons(String), unreadable(String), notUTF8(String)
+    case unknownCheckpoint(String, suggestion: String)
 
     public var description: String {
         switch self {
@@ -98,6 +99,23 @@ public enum CourseError: Error, Equatable, CustomStringConvertible {
         case let .noLessons(d): return "\(d): no lessons found (expected <lang>/NN-slug.md files, e.g. en/01-data.md)"
         case let .unreadable(p): return "\(p): cannot read the file"
         case let .notUTF8(p): return "\(p): not UTF-8 text"
+        case let .unknownCheckpoint(id, hint): return "no checkpoint '\(id)' in the course\(hint)"
         }
+    }
+}
+
+extension Course {
+    /// The checkpoint `id` in `language`, or an error naming the close ids.
+    public func findCheckpoint(_ id: String, language: String) throws -> (lesson: Lesson, spec: CheckpointSpec) {
+        if let found = checkpoint(id, language: language) { return found }
+        let ids = lessons(in: language).flatMap { $0.checkpoints.map(\.id) }
+        throw CourseError.unknownCheckpoint(id, suggestion: suggestion(id, ids))
+    }
+
+    /// The lessons of `language` as the navigator walks them.
+    public func outline(language: String) -> CourseOutline {
+        CourseOutline(lessons: lessons(in: language).map {
+            LessonOutline(file: ($0.file as NSString).lastPathComponent, title: $0.title, checkpointIDs: $0.checkpoints.map(\.id))
+        })
     }
 }

@@ -24,16 +24,16 @@ enum Messages {
             return LocalizedText(en: "the answer contains \(what) at \(index(e.index)); expected \(formatNumber(e.expected)) there",
                                  zh: "答案在 \(index(e.index)) 处是 \(what)；那里应为 \(formatNumber(e.expected))")
         case let .outsideTolerance(e):
+            let (x, g) = formatPair(e.expected, e.given)
             if kind == .integer {
-                return LocalizedText(en: "expected \(formatNumber(e.expected)), got \(formatNumber(e.given))",
-                                     zh: "应为 \(formatNumber(e.expected))，你给出的是 \(formatNumber(e.given))")
+                return LocalizedText(en: "expected \(x), got \(g)", zh: "应为 \(x)，你给出的是 \(g)")
             }
             if e.index.isEmpty {
-                return LocalizedText(en: "expected \(formatNumber(e.expected)), got \(formatNumber(e.given)) (tolerance \(c.tolerance))",
-                                     zh: "应为 \(formatNumber(e.expected))，你给出的是 \(formatNumber(e.given))（容差 \(c.tolerance)）")
+                return LocalizedText(en: "expected \(x), got \(g) (tolerance \(c.tolerance))",
+                                     zh: "应为 \(x)，你给出的是 \(g)（容差 \(c.tolerance)）")
             }
-            return LocalizedText(en: "element \(index(e.index)): expected \(formatNumber(e.expected)), got \(formatNumber(e.given)) (tolerance \(c.tolerance))",
-                                 zh: "元素 \(index(e.index))：应为 \(formatNumber(e.expected))，你给出的是 \(formatNumber(e.given))（容差 \(c.tolerance)）")
+            return LocalizedText(en: "element \(index(e.index)): expected \(x), got \(g) (tolerance \(c.tolerance))",
+                                 zh: "元素 \(index(e.index))：应为 \(x)，你给出的是 \(g)（容差 \(c.tolerance)）")
         }
     }
 

@@ -7,5 +7,9 @@ struct Tutor: ParsableCommand {
         commandName: "tutor",
         abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
         version: TutorInfo.version,
-        subcommands: [])
+        subcommands: [
+            CheckCommand.self,
+            LintCommand.self,
+            ExportCommand.self,
+        ])
 }
