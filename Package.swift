@@ -5,7 +5,7 @@ import PackageDescription
 // (and a person reading an error) which package supplies them.
 let package = Package(
     name: "mlp-tutor",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tutor", targets: ["tutor"]),
         .library(name: "D2L", targets: ["D2L"]),

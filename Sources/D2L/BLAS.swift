@@ -40,9 +40,18 @@ public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
     let kb = transposeB ? b.shape[1] : b.shape[0]
     let n = transposeB ? b.shape[0] : b.shape[1]
     precondition(k == kb, "matmul: inner dimensions differ: \(opShape(a.shape, transposeA)) · \(opShape(b.shape, transposeB))")
-    var result = Tensor.zeros([m, n])
-    matmul(a, b, transposeA: transposeA, transposeB: transposeB, into: &result, accumulate: false)
-    return result
+    if k == 0 { return Tensor.zeros([m, n]) }
+    // sgemm with beta = 0 writes every element: no need to zero the storage first.
+    return a.scalars.withUnsafeBufferPointer { pa in
+        b.scalars.withUnsafeBufferPointer { pb in
+            Tensor(shape: [m, n]) { pc in
+                guard pc.count > 0 else { return }
+                BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                           a: pa.baseAddress!, lda: a.shape[1], b: pb.baseAddress!, ldb: b.shape[1],
+                           c: pc.baseAddress!, ldc: n)
+            }
+        }
+    }
 }
 
 /// op(a) · op(b) written into `result` (which must already have the product's shape), or added

@@ -60,13 +60,21 @@ func crossEntropyRows(_ logits: Tensor, _ labels: [Int],
                 var top = -Float.infinity
                 for j in 0..<classes where x[row + j] > top { top = x[row + j] }
                 var total: Float = 0
-                for j in 0..<classes { total += expf(x[row + j] - top) }
-                losses[r] = (top - x[row + labels[r]]) + logf(total)
                 if let gradientScale {
-                    let scale = gradientScale(r) / total
-                    for j in 0..<classes { g[row + j] = expf(x[row + j] - top) * scale }
-                    g[row + labels[r]] -= gradientScale(r)
+                    // exp(x − max) goes straight into the gradient row, scaled below.
+                    for j in 0..<classes {
+                        let e = expf(x[row + j] - top)
+                        g[row + j] = e
+                        total += e
+                    }
+                    let rowScale = gradientScale(r)
+                    let scale = rowScale / total
+                    for j in 0..<classes { g[row + j] *= scale }
+                    g[row + labels[r]] -= rowScale
+                } else {
+                    for j in 0..<classes { total += expf(x[row + j] - top) }
                 }
+                losses[r] = (top - x[row + labels[r]]) + logf(total)
             }
         }
     }

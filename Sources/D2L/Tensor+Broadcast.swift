@@ -23,7 +23,7 @@ extension Tensor {
     }
 
     /// `op` applied elementwise to `a` and `b` broadcast to a common shape.
-    @inlinable
+    @inlinable @inline(__always)
     static func broadcast(_ a: Tensor, _ b: Tensor, _ op: (Float, Float) -> Float) -> Tensor {
         guard let shape = broadcastShape(a.shape, b.shape) else {
             preconditionFailure("cannot broadcast shapes \(a.shape) and \(b.shape) together")

@@ -17,7 +17,7 @@ extension Tensor {
     }
 
     /// `transform` applied to every element.
-    @inlinable
+    @inlinable @inline(__always)
     public func map(_ transform: (Float) -> Float) -> Tensor {
         scalars.withUnsafeBufferPointer { src in
             Tensor(shape: shape) { dst in

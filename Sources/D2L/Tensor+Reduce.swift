@@ -72,6 +72,7 @@ extension Tensor {
         }
     }
 
+    @inline(__always)
     private func reduce(axis: Int, keepDims: Bool, initial: Float,
                         _ combine: (Float, Float) -> Float) -> Tensor {
         let a = normalizedAxis(axis)

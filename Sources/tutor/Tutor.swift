@@ -8,6 +8,7 @@ struct Tutor: ParsableCommand {
         abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
         version: TutorInfo.version,
         subcommands: [
+            TrainCommand.self,
             CheckCommand.self,
             LintCommand.self,
             ExportCommand.self,

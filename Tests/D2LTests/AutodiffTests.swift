@@ -123,6 +123,14 @@ import Testing
         #expect(x.grad!.scalars[1] == 0.5)   // x[0][1] is exactly 0
     }
 
+    @Test func atATieTheCentralDifferenceAlsoGivesOneHalf() {
+        // (relu(ε) − relu(−ε)) / 2ε = ½: PyTorch's choice is the symmetric derivative.
+        let zeros = Tensor.zeros([2, 3])
+        #expect(gradientCheckError([zeros]) { relu($0[0]) } < 1e-6)
+        let a = Tensor([1, -2, 0.5])
+        #expect(gradientCheckError([a, a]) { maximum($0[0], $0[1]) } < 1e-6)
+    }
+
     @Test func maximumSplitsATieEvenly() {
         let a = Variable(Tensor([1, 2, 3]), requiresGrad: true)
         let b = Variable(Tensor([1, 5, 0]), requiresGrad: true)

@@ -39,8 +39,10 @@ public final class DataLoader: Sequence {
     /// when shuffling, else 0, 1, 2, ….
     public func order(epoch: Int) -> [Int] {
         guard shuffle else { return Array(0..<count) }
-        var rng = SplitMix64(seed: seed ^ (UInt64(truncatingIfNeeded: epoch) &* 0xD6E8_FEB8_6659_FD93))
-        return shuffledIndices(count, using: &rng)
+        var rng = SeededRNG(seed: seed ^ (UInt64(truncatingIfNeeded: epoch) &* 0xD6E8_FEB8_6659_FD93))
+        var order = Array(0..<count)
+        rng.shuffle(&order)
+        return order
     }
 
     /// The number of rows of batch `batch` (the last may be short).
@@ -72,6 +74,9 @@ public final class DataLoader: Sequence {
         }
         return (Tensor(shape: [n, 1, FashionMNIST.imageSide, FashionMNIST.imageSide], scalars: x), y.map(Int.init))
     }
+
+    /// The number of batches an iteration yields.
+    public var underestimatedCount: Int { batchCount }
 
     /// One epoch of batches; starting an iteration moves on to the next epoch's order.
     public func makeIterator() -> AnyIterator<(X: Tensor, y: [Int])> {

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+extension Tutor {
+    /// Runs the command line like ArgumentParser's own `main()`, except that a usage error
+    /// (unknown flag, bad value) exits with status 2, as Unix tools do, instead of 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
