@@ -22,11 +22,14 @@ public final class Checker: @unchecked Sendable {
         case malformedAnswer(AnswerParseError)
         /// The checkpoint is broken (a lesson bug): where and what.
         case brokenCheckpoint(LessonError)
+        /// The observer stopped the training run that computes the reference.
+        case interrupted
 
         public var description: String {
             switch self {
             case let .malformedAnswer(e): return e.description
             case let .brokenCheckpoint(e): return e.description
+            case .interrupted: return "interrupted"
             }
         }
     }
@@ -37,7 +40,8 @@ public final class Checker: @unchecked Sendable {
         case failure(Failure)
     }
 
-    /// Whether computing this checkpoint's reference trains a network (show a progress bar).
+    /// Whether computing this checkpoint's reference trains a network that is not cached yet
+    /// (show a progress bar).
     public func isExpensive(_ spec: CheckpointSpec) -> Bool {
         guard let call = spec.call else { return false }
         return registry.isExpensive(call, args: spec.args, context: context)
@@ -103,6 +107,8 @@ public final class Checker: @unchecked Sendable {
     public func check(answer: AnswerValue, for spec: CheckpointSpec) -> Outcome {
         do {
             return .verdict(try verdict(answer: answer, for: spec))
+        } catch let e as CallError where e.interrupted {
+            return .failure(.interrupted)
         } catch let e as LessonError {
             return .failure(.brokenCheckpoint(e))
         } catch {
@@ -152,7 +158,7 @@ public final class Checker: @unchecked Sendable {
     func located<T>(_ spec: CheckpointSpec, key: String = "call", line: Int? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let e as CallError {
+        } catch let e as CallError where !e.interrupted {
             let at = e.line ?? line ?? spec.keyLines[key] ?? spec.keyLines["call"] ?? spec.location.line
             throw LessonError(SourceLocation(file: spec.location.file, line: at), e.message)
         }

@@ -30,6 +30,8 @@ public enum VerdictReport {
             lines += e.caretLines.map { "  " + $0 }
         case let .failure(.brokenCheckpoint(e)):
             lines.append((language == .zh ? "这个检查点有问题（课程的错误）：" : "this checkpoint is broken (a lesson bug): ") + e.description)
+        case .failure(.interrupted):
+            lines.append(language == .zh ? "已中断：参考值没有算完" : "interrupted: the reference was not computed")
         }
         return lines.joined(separator: "\n")
     }
@@ -56,6 +58,9 @@ public enum VerdictReport {
             o["correct"] = false
             o["message"] = e.text(language)
             o["column"] = e.column ?? NSNull()
+        case .failure(.interrupted):
+            o["outcome"] = "interrupted"
+            o["correct"] = false
         case let .failure(.brokenCheckpoint(e)):
             o["outcome"] = "broken_checkpoint"
             o["correct"] = false

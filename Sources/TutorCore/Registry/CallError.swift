@@ -3,10 +3,13 @@
 public struct CallError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var line: Int?
+    /// The observer stopped a training run: not a lesson bug, and nothing is cached.
+    public var interrupted: Bool
 
-    public init(_ message: String, line: Int? = nil) {
+    public init(_ message: String, line: Int? = nil, interrupted: Bool = false) {
         self.message = message
         self.line = line
+        self.interrupted = interrupted
     }
 
     public var description: String { message }

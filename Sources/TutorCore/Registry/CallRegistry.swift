@@ -71,9 +71,11 @@ public struct CallRegistry: Sendable {
         return try d.run(callArgs)
     }
 
-    /// Whether running `call` on `args` trains a network (worth a progress bar).
+    /// Whether running `call` on `args` trains a network that is not in the cache yet
+    /// (worth a progress bar and a word of warning).
     public func isExpensive(_ call: String, args: [ArgEntry], context: CallContext) -> Bool {
-        guard let d = definitions[call] else { return false }
-        return d.isExpensive(CallArgs(args, context: context))
+        guard let d = definitions[call], d.isExpensive(CallArgs(args, context: context)) else { return false }
+        guard let cache = context.cache else { return true }
+        return cache.lookup(ReferenceCache.key(call: call, args: args)) == nil
     }
 }

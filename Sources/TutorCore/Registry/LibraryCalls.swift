@@ -151,11 +151,14 @@ enum LibraryCalls {
     static func runTraining(_ args: CallArgs) throws -> TrainResult {
         let config = try trainConfig(args)
         let data = try args.context.data()
+        let result: TrainResult
         do {
-            return try train(config, data: data, observer: args.context.observer)
+            result = try train(config, data: data, observer: args.context.observer)
         } catch {
             throw CallError("training failed: \(error)")
         }
+        if result.stopped { throw CallError("training was interrupted", interrupted: true) }
+        return result
     }
 
     /// Parameters for evaluate_accuracy/predict: untrained (epochs 0) or trained; and the data
