@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "tutor",
             dependencies: [
-                "TutorCore", "D2L", "TerminalMarkdown",
+                "TutorCore", "D2L", "TerminalMarkdown", "Yams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

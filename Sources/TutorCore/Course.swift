@@ -115,7 +115,7 @@ extension Course {
     /// The lessons of `language` as the navigator walks them.
     public func outline(language: String) -> CourseOutline {
         CourseOutline(lessons: lessons(in: language).map {
-            LessonOutline(file: ($0.file as NSString).lastPathComponent, title: $0.title, checkpointIDs: $0.checkpoints.map(\.id))
+            LessonOutline(id: $0.id, title: $0.title, checkpointIDs: $0.checkpoints.map(\.id))
         })
     }
 }

@@ -8,9 +8,13 @@ struct Tutor: ParsableCommand {
         abstract: "Learn \"multilayer perceptron from scratch\" in the terminal.",
         version: TutorInfo.version,
         subcommands: [
+            LearnCommand.self, OpenCommand.self, ListCommand.self, ProgressCommand.self, ResetCommand.self,
+            GradeCommand.self, ProgressWriterCommand.self,
             TrainCommand.self,
+            ShowCommand.self,
             CheckCommand.self,
             LintCommand.self,
             ExportCommand.self,
-        ])
+        ],
+        defaultSubcommand: LearnCommand.self)
 }

@@ -3,9 +3,9 @@ import Testing
 
 @Suite struct CourseNavigatorTests {
     let outline = CourseOutline(lessons: [
-        LessonOutline(file: "00-intro.md", title: "Introduction", checkpointIDs: []),
-        LessonOutline(file: "01-relu.md", title: "ReLU", checkpointIDs: ["relu-a", "relu-b"]),
-        LessonOutline(file: "02-net.md", title: "The network", checkpointIDs: ["net-a"]),
+        LessonOutline(id: "00-intro", title: "Introduction", checkpointIDs: []),
+        LessonOutline(id: "01-relu", title: "ReLU", checkpointIDs: ["relu-a", "relu-b"]),
+        LessonOutline(id: "02-net", title: "The network", checkpointIDs: ["net-a"]),
     ])
 
     @Test func aFirstRunStartsAtTheFirstLesson() {
@@ -19,10 +19,10 @@ import Testing
         var navigator = CourseNavigator(outline: outline)
         var visited: [String] = []
         repeat {
-            visited.append("\(navigator.lesson!.file)#\(navigator.step):\(navigator.checkpointID ?? "-")")
+            visited.append("\(navigator.lesson!.id)#\(navigator.step):\(navigator.checkpointID ?? "-")")
         } while navigator.next()
-        #expect(visited == ["00-intro.md#0:-", "01-relu.md#0:relu-a", "01-relu.md#1:relu-b", "01-relu.md#2:-",
-                            "02-net.md#0:net-a", "02-net.md#1:-"])
+        #expect(visited == ["00-intro#0:-", "01-relu#0:relu-a", "01-relu#1:relu-b", "01-relu#2:-",
+                            "02-net#0:net-a", "02-net#1:-"])
         #expect(navigator.isAtCourseEnd)
         let movedPastEnd = navigator.next()
         #expect(!movedPastEnd)
@@ -40,15 +40,15 @@ import Testing
     }
 
     @Test func resumingUsesTheSavedPositionAndClampsAStaleStep() {
-        let resumed = CourseNavigator(outline: outline, position: CoursePosition(lesson: "01-relu.md", step: 1))
+        let resumed = CourseNavigator(outline: outline, position: CoursePosition(lesson: "01-relu", step: 1))
         #expect(resumed.checkpointID == "relu-b")
-        let stale = CourseNavigator(outline: outline, position: CoursePosition(lesson: "02-net.md", step: 7))
+        let stale = CourseNavigator(outline: outline, position: CoursePosition(lesson: "02-net", step: 7))
         #expect(stale.step == 1)
-        let gone = CourseNavigator(outline: outline, position: CoursePosition(lesson: "09-removed.md", step: 2))
+        let gone = CourseNavigator(outline: outline, position: CoursePosition(lesson: "09-removed", step: 2))
         #expect(gone.lessonIndex == 0 && gone.step == 0)
     }
 
-    @Test(arguments: [("1", 1), ("01", 1), ("01-relu.md", 1), ("relu", 1), ("01-relu", 1), ("the net", 2),
+    @Test(arguments: [("1", 1), ("01", 1), ("01-relu.md", 1), ("01-relu", 1), ("relu", 1), ("the net", 2),
                       ("net-a", 2), ("intro", 0), ("0", 0)])
     func lessonsAreFoundByNumberNameOrTitle(query: String, expected: Int) {
         #expect(outline.lessonIndex(matching: query) == expected)
@@ -73,15 +73,15 @@ import Testing
 
     @Test func countsFollowTheProgress() {
         var progress = LearnerProgress(learner: "ada", course: "c", language: "en")
-        progress.recordAnswer("relu-a", lesson: "01-relu.md", answer: "1", outcome: "correct")
-        progress.recordAnswer("relu-b", lesson: "01-relu.md", answer: "2", outcome: "incorrect")
+        progress.recordAnswer("relu-a", lesson: "01-relu", answer: "1", outcome: "correct")
+        progress.recordAnswer("relu-b", lesson: "01-relu", answer: "2", outcome: "incorrect")
         var navigator = CourseNavigator(outline: outline)
         navigator.open(lesson: 1)
         #expect(navigator.lessonCounts(progress) == (1, 2))
         #expect(navigator.courseCounts(progress) == (1, 3))
         #expect(CourseNavigator.lessonState(outline.lessons[1], progress) == .started)
         #expect(CourseNavigator.lessonState(outline.lessons[2], progress) == .notStarted)
-        progress.recordAnswer("relu-b", lesson: "01-relu.md", answer: "3", outcome: "correct")
+        progress.recordAnswer("relu-b", lesson: "01-relu", answer: "3", outcome: "correct")
         #expect(CourseNavigator.lessonState(outline.lessons[1], progress) == .done)
     }
 }

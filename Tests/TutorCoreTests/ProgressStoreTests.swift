@@ -17,20 +17,20 @@ import Testing
     static func sampleProgress() -> LearnerProgress {
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)
         var progress = LearnerProgress(learner: "ada", course: "mlp", language: "en")
-        progress.recordAnswer("relu-by-hand", lesson: "02-relu.md", answer: "[[0, 1]]", outcome: "incorrect",
+        progress.recordAnswer("relu-by-hand", lesson: "02-relu", answer: "[[0, 1]]", outcome: "incorrect",
                               summary: "expected shape [2, 3], got [1, 2]", now: t0)
-        progress.recordHint("relu-by-hand", lesson: "02-relu.md", shown: 1, now: t0.addingTimeInterval(5))
-        progress.recordAnswer("relu-by-hand", lesson: "02-relu.md", answer: "[[0, 0, 2], [3, 0, 0.5]]",
+        progress.recordHint("relu-by-hand", lesson: "02-relu", shown: 1, now: t0.addingTimeInterval(5))
+        progress.recordAnswer("relu-by-hand", lesson: "02-relu", answer: "[[0, 0, 2], [3, 0, 0.5]]",
                               outcome: "correct", now: t0.addingTimeInterval(30))
-        progress.recordAnswer("why-relu", lesson: "02-relu.md", answer: "非线性", outcome: "reflection",
+        progress.recordAnswer("why-relu", lesson: "02-relu", answer: "非线性", outcome: "reflection",
                               now: t0.addingTimeInterval(60))
-        progress.recordAnswer("net-shape", lesson: "03-net.md", answer: "(1, 10", outcome: "malformed",
+        progress.recordAnswer("net-shape", lesson: "03-net", answer: "(1, 10", outcome: "malformed",
                               now: t0.addingTimeInterval(90))
-        progress.recordAnswer("net-shape", lesson: "03-net.md", answer: "(2, 10)", outcome: "incorrect",
+        progress.recordAnswer("net-shape", lesson: "03-net", answer: "(2, 10)", outcome: "incorrect",
                               now: t0.addingTimeInterval(95))
-        progress.recordSolution("net-shape", lesson: "03-net.md", now: t0.addingTimeInterval(100))
-        progress.recordSkip("loss-stable", lesson: "04-loss.md", now: t0.addingTimeInterval(120))
-        progress.position = CoursePosition(lesson: "04-loss.md", step: 1)
+        progress.recordSolution("net-shape", lesson: "03-net", now: t0.addingTimeInterval(100))
+        progress.recordSkip("loss-stable", lesson: "04-loss", now: t0.addingTimeInterval(120))
+        progress.position = CoursePosition(lesson: "04-loss", step: 1)
         return progress
     }
 
@@ -48,7 +48,7 @@ import Testing
         #expect(shape.status == .attempted && shape.attemptCount == 1 && shape.solutionViewed)
         #expect(loaded.checkpoints["why-relu"]?.status == .done)
         #expect(loaded.checkpoints["loss-stable"]?.status == .skipped)
-        #expect(loaded.position == CoursePosition(lesson: "04-loss.md", step: 1))
+        #expect(loaded.position == CoursePosition(lesson: "04-loss", step: 1))
     }
 
     @Test func languagesAndLearnersHaveSeparateFiles() throws {
@@ -72,7 +72,7 @@ import Testing
         let store = ProgressStore(location: location)
         var first = Self.sampleProgress()
         try store.save(first)
-        first.recordAnswer("loss-stable", lesson: "04-loss.md", answer: "2.3", outcome: "correct",
+        first.recordAnswer("loss-stable", lesson: "04-loss", answer: "2.3", outcome: "correct",
                            now: Date(timeIntervalSince1970: 1_790_000_500))
         try store.save(first)
         // Damage the current file: cut it in half.
@@ -159,7 +159,7 @@ import Testing
 
     @Test func resetRemovesOneLessonOrEverything() {
         var progress = Self.sampleProgress()
-        let removedLesson = progress.reset(lesson: "02-relu.md")
+        let removedLesson = progress.reset(lesson: "02-relu")
         #expect(removedLesson == 2)
         #expect(Set(progress.checkpoints.keys) == ["net-shape", "loss-stable"])
         let removedAll = progress.reset()

@@ -39,7 +39,8 @@ extension TutorText {
         return TutorText.fill(table[self] ?? TutorText.english[self] ?? rawValue, arguments.map(\.description))
     }
 
-    static func fill(_ template: String, _ arguments: [String]) -> String {
+    /// `template` with `{i}` replaced by `arguments[i]`.
+    public static func fill(_ template: String, _ arguments: [String]) -> String {
         var result = template
         for (index, argument) in arguments.enumerated() {
             result = result.replacingOccurrences(of: "{\(index)}", with: argument)

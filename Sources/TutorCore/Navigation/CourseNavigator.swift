@@ -13,7 +13,7 @@ public struct CourseNavigator: Equatable, Sendable {
         self.outline = outline
         lessonIndex = 0
         step = 0
-        if let position, let index = outline.lessons.firstIndex(where: { $0.file == position.lesson }) {
+        if let position, let index = outline.lessons.firstIndex(where: { $0.id == position.lesson }) {
             lessonIndex = index
             step = min(max(position.step, 0), outline.lessons[index].stepCount - 1)
         }
@@ -27,7 +27,7 @@ public struct CourseNavigator: Equatable, Sendable {
         return lesson.checkpointIDs[step]
     }
 
-    public var position: CoursePosition? { lesson.map { CoursePosition(lesson: $0.file, step: step) } }
+    public var position: CoursePosition? { lesson.map { CoursePosition(lesson: $0.id, step: step) } }
     public var isAtCourseStart: Bool { lessonIndex == 0 && step == 0 }
     public var isAtCourseEnd: Bool {
         guard let lesson else { return true }
@@ -100,7 +100,7 @@ public struct CourseNavigator: Equatable, Sendable {
         if !lesson.checkpointIDs.isEmpty, lesson.checkpointIDs.allSatisfy(progress.isDone) { return .done }
         if !records.isEmpty { return .started }
         if lesson.checkpointIDs.isEmpty, let position = progress.position,
-           position.lesson == lesson.file { return .started }
+           position.lesson == lesson.id { return .started }
         return .notStarted
     }
 }

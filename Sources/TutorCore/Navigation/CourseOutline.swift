@@ -26,20 +26,23 @@ public struct CourseOutline: Equatable, Sendable {
     }
 }
 
-/// One lesson: its file name, its title (first heading) and its checkpoint ids in order.
+/// One lesson: its id (the file name without `.md`, `02-relu`), its title (first heading)
+/// and its checkpoint ids in order.
 public struct LessonOutline: Equatable, Sendable {
-    public var file: String
+    public var id: String
     public var title: String
     public var checkpointIDs: [String]
 
-    public init(file: String, title: String, checkpointIDs: [String]) {
-        self.file = file
+    public init(id: String, title: String, checkpointIDs: [String]) {
+        self.id = id
         self.title = title
         self.checkpointIDs = checkpointIDs
     }
 
-    /// The file name without `.md`.
-    public var stem: String { file.hasSuffix(".md") ? String(file.dropLast(3)) : file }
+    /// The id without a `.md` some callers keep.
+    public var stem: String { id.hasSuffix(".md") ? String(id.dropLast(3)) : id }
+    /// The file name (`02-relu.md`).
+    public var file: String { stem + ".md" }
     /// The number the file name starts with (`02-relu.md` → 2), if any.
     public var number: Int? { Int(stem.prefix(while: \.isNumber)) }
     /// The file name without its number and extension (`02-relu.md` → `relu`).

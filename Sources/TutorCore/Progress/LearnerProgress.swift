@@ -37,6 +37,9 @@ public struct CheckpointProgress: Codable, Equatable, Sendable {
     public var solutionViewed: Bool
     public var solutionViewedAt: Date?
     public var firstSeen: Date?
+    /// SHA-256 of the lesson file when the checkpoint was last answered (grading notices a
+    /// lesson that changed since).
+    public var lessonHash: String?
 
     public init(lesson: String, status: CheckpointStatus = .attempted, attempts: [AttemptRecord] = [],
                 hintsUsed: Int = 0, solutionViewed: Bool = false, solutionViewedAt: Date? = nil,
@@ -104,8 +107,9 @@ public struct LearnerProgress: Codable, Equatable, Sendable {
 
     /// Records a judged answer. `outcome` is `correct`, `incorrect`, `malformed` or `reflection`.
     public mutating func recordAnswer(_ id: String, lesson: String, answer: String, outcome: String,
-                                      summary: String? = nil, now: Date = Date()) {
+                                      summary: String? = nil, lessonHash: String? = nil, now: Date = Date()) {
         var entry = record(id, lesson: lesson, now: now)
+        if let lessonHash { entry.lessonHash = lessonHash }
         entry.attempts.append(AttemptRecord(answer: answer, outcome: outcome, summary: summary, time: now))
         if outcome == "correct" || outcome == "reflection" {
             entry.status = .done

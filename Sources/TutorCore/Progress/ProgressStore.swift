@@ -142,6 +142,16 @@ public final class ProgressStore {
                                             fromBackup: fromBackup))
     }
 
+    /// Reads the progress without the lock and without changing anything on disk (for
+    /// `tutor list`, `tutor progress`, `tutor grade`): a damaged file gives what can be read.
+    public func peek() -> LearnerProgress {
+        let empty = LearnerProgress(learner: location.learner, course: location.course,
+                                    language: location.language.rawValue)
+        guard let data = FileManager.default.contents(atPath: location.file) else { return empty }
+        if case .success(let progress) = Self.decode(data) { return progress }
+        return Self.salvage(data) ?? empty
+    }
+
     static func decode(_ data: Data) -> Result<LearnerProgress, Error> {
         Result { try makeDecoder().decode(LearnerProgress.self, from: data) }
     }

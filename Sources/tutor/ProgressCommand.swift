@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TutorCore
+
+/// `tutor progress`: a summary of the learner's progress.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress", abstract: "Summarise your progress: checkpoints done, hints and solutions used.")
+
+    @OptionGroup var options: CourseOptions
+
+    func run() throws {
+        let language = try options.language()
+        let loaded: LoadedCourse
+        do { loaded = try CourseLoader.load(directory: options.lessonsDirectory, language: language) } catch let failure as TutorFailure {
+            failure.exit()
+        }
+        let location = options.location(course: loaded.course)
+        let progress = ProgressStore(location: location).peek()
+        print(ProgressSummary.lines(course: loaded.course, progress: progress, location: location,
+                                    style: TerminalText(color: Terminal.supportsColor)).joined(separator: "\n"))
+    }
+}
+
+/// The text of `tutor progress`.
+enum ProgressSummary {
+    static func lines(course: TutorCourse, progress: LearnerProgress, location: ProgressLocation, style: TerminalText) -> [String] {
+        let language = course.language
+        var lines = [style.bold(TutorText.progressTitle.text(language, location.learner, course.name, language.rawValue))]
+        let ids = course.outline.checkpointIDs
+        let records = ids.compactMap { progress.checkpoints[$0] }
+        guard !records.isEmpty else {
+            lines.append(TutorText.progressNone.text(language))
+            return lines
+        }
+        let done = ids.filter(progress.isDone).count
+        let correct = records.filter { record in record.attempts.contains { $0.outcome == "correct" } }.count
+        let hints = records.reduce(0) { $0 + $1.hintsUsed }
+        let solutions = records.filter(\.solutionViewed).count
+        lines.append(TutorText.progressLine.text(language, done, ids.count, correct, hints, solutions))
+        lines.append(progressBar(done: done, total: ids.count, width: 40))
+        for lesson in course.lessons where !lesson.checkpoints.isEmpty {
+            let lessonIDs = lesson.checkpoints.map(\.id)
+            let lessonDone = lessonIDs.filter(progress.isDone).count
+            let attempts = lessonIDs.compactMap { progress.checkpoints[$0]?.attemptCount }.reduce(0, +)
+            lines.append("  " + TerminalText.pad(TerminalText.truncate(lesson.title, to: 36), to: 36)
+                         + " \(lessonDone)/\(lessonIDs.count)" + style.dim("  (\(attempts) attempts)"))
+        }
+        if let position = progress.position, let lesson = course.lessons.first(where: { $0.id == position.lesson }) {
+            lines.append(style.dim("▶ " + lesson.title))
+        }
+        lines.append(style.dim(location.file))
+        return lines
+    }
+}

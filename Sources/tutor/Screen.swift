@@ -1,0 +1,131 @@
+import Foundation
+import TutorCore
+
+/// Everything the session draws: lesson text (paged on a terminal), checkpoint panels,
+/// verdicts and progress bars, fitted to the terminal's width. Over a pipe: the same text
+/// without escapes and without waiting.
+final class Screen {
+    let interactive: Bool
+    let style: TerminalText
+    let language: TutorLanguage
+    let editor: LineEditor
+
+    init(interactive: Bool, color: Bool, language: TutorLanguage, editor: LineEditor) {
+        self.interactive = interactive
+        self.style = TerminalText(color: color)
+        self.language = language
+        self.editor = editor
+    }
+
+    /// The width to lay text out in (at least 20, at most 100 for readability).
+    var width: Int { interactive ? min(max(Terminal.size.columns, 20), 100) : 80 }
+    var rows: Int { interactive ? max(Terminal.size.rows, 5) : Int.max }
+
+    func say(_ text: String) { Terminal.output(text + "\n") }
+    func say(_ lines: [String]) { if !lines.isEmpty { Terminal.output(lines.joined(separator: "\n") + "\n") } }
+    /// The tutor's sentence `key` in the learner's language.
+    func words(_ key: TutorText, _ arguments: CustomStringConvertible...) -> String {
+        key.textWithArguments(language, arguments)
+    }
+
+    /// Shows `lines` a screen at a time on a terminal ("press Enter to continue"); false
+    /// when the learner stopped reading (q).
+    @discardableResult
+    func page(_ lines: [String]) -> Bool {
+        guard interactive else { say(lines); return true }
+        let screenful = max(rows - 2, 3)
+        var index = 0
+        while index < lines.count {
+            let end = min(lines.count, index + screenful)
+            say(Array(lines[index..<end]))
+            index = end
+            if index < lines.count {
+                let more = style.dim(TerminalText.truncate(TutorText.pagerMore.text(language), to: width - 1))
+                if !editor.waitForEnter(prompt: more) { return false }
+            }
+        }
+        return true
+    }
+
+    /// A heading rule: `── title ────── 3/9`.
+    func rule(_ title: String, right: String = "") -> String {
+        let left = "── " + TerminalText.truncate(title, to: max(width - 10 - right.count, 8)) + " "
+        let tail = right.isEmpty ? "" : " " + right
+        let fill = max(2, width - TerminalText.width(left) - TerminalText.width(tail))
+        return style.bold(left) + style.dim(String(repeating: "─", count: fill)) + tail
+    }
+
+    /// A box around `body` lines (already wrapped to `width - 4`), titled.
+    func box(title: String, body: [String]) -> [String] {
+        let inner = width - 4
+        let head = "╭─ " + TerminalText.truncate(title, to: inner - 2) + " "
+        var lines = [style.cyan(head + String(repeating: "─", count: max(0, width - 1 - TerminalText.width(head))) + "╮")]
+        for line in body {
+            lines.append(style.cyan("│") + " " + TerminalText.pad(line, to: inner) + " " + style.cyan("│"))
+        }
+        lines.append(style.cyan("╰" + String(repeating: "─", count: width - 2) + "╯"))
+        return lines
+    }
+
+    /// Plain text wrapped to `columns` display columns (words kept whole when they fit; CJK
+    /// text breaks between any two characters).
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        var result: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in tokens(String(paragraph)) {
+                let w = TerminalText.width(word)
+                if lineWidth + w > columns, !line.isEmpty {
+                    result.append(line.trimmingTrailingSpaces())
+                    line = ""
+                    lineWidth = 0
+                    if word == " " { continue }
+                }
+                if w > columns {
+                    for character in word {
+                        let cw = cellWidth(character)
+                        if lineWidth + cw > columns { result.append(line); line = ""; lineWidth = 0 }
+                        line.append(character)
+                        lineWidth += cw
+                    }
+                } else {
+                    line += word
+                    lineWidth += w
+                }
+            }
+            result.append(line.trimmingTrailingSpaces())
+        }
+        return result
+    }
+
+    /// Words, single spaces, and single wide characters (which may break anywhere).
+    private static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for character in text {
+            if character == " " || cellWidth(character) == 2 {
+                if !current.isEmpty { tokens.append(current); current = "" }
+                tokens.append(String(character))
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+}
+
+extension TutorText {
+    func textWithArguments(_ language: TutorLanguage, _ arguments: [CustomStringConvertible]) -> String {
+        TutorText.fill(text(language), arguments.map(\.description))
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,334 @@
+import Foundation
+import TutorCore
+
+/// The interactive course: shows each step's text, asks its checkpoint, takes answers and
+/// commands, and saves progress after every verdict and every move.
+final class Session {
+    let course: TutorCourse
+    let judge: AnswerJudge
+    let store: ProgressStore
+    let screen: Screen
+    let editor: LineEditor
+    var progress: LearnerProgress
+    var navigator: CourseNavigator
+    /// SHA-256 of each lesson file, kept with each answer so grading notices changed lessons.
+    let lessonHashes: [String: String]
+    private var language: TutorLanguage { course.language }
+
+    init(course: TutorCourse, judge: AnswerJudge, store: ProgressStore, progress: LearnerProgress,
+         screen: Screen, editor: LineEditor, lessonHashes: [String: String] = [:]) {
+        self.lessonHashes = lessonHashes
+        self.course = course
+        self.judge = judge
+        self.store = store
+        self.progress = progress
+        self.screen = screen
+        self.editor = editor
+        self.navigator = CourseNavigator(outline: course.outline, position: progress.position)
+    }
+
+    /// What a step's prompt loop ended with.
+    private enum StepEnd { case moved, quit }
+
+    /// Runs until the learner quits (or input ends). `openLesson` starts at that lesson instead
+    /// of the saved position.
+    func run(openLesson: Int? = nil) throws {
+        if let openLesson {
+            navigator.open(lesson: openLesson)
+        } else if progress.position != nil, let lesson = navigator.lesson {
+            screen.say(screen.style.dim(screen.words(.resumed, navigator.lessonIndex, lesson.title)))
+        } else {
+            screen.say(screen.style.dim(screen.words(.welcome)))
+        }
+        try savePosition()
+        while true {
+            showStep()
+            switch try promptLoop() {
+            case .moved: try savePosition()
+            case .quit:
+                try savePosition()
+                screen.say(screen.words(.goodbye))
+                return
+            }
+        }
+    }
+
+    // MARK: Showing a step
+
+    private var currentLesson: TutorLesson { course.lessons[navigator.lessonIndex] }
+    private var currentStep: TutorStep { currentLesson.steps[navigator.step] }
+
+    private func showStep() {
+        let lesson = currentLesson
+        var lines: [String] = []
+        if navigator.step == 0 {
+            lines.append("")
+            let counter = "\(navigator.lessonIndex)/\(course.lessons.count - 1)"
+            lines.append(screen.rule(lesson.title, right: counter))
+        }
+        let prose = ProseRenderer.render(currentStep.markdown, width: screen.width, color: screen.style.color)
+        lines += prose
+        screen.page(lines)
+        if let checkpoint = currentStep.checkpoint {
+            screen.say(checkpointPanel(checkpoint))
+            screen.say(progressLine())
+        } else {
+            screen.say("")
+            screen.say(screen.style.dim(navigator.isAtCourseEnd ? screen.words(.courseEnd)
+                                        : screen.words(.lessonEnd, navigator.lessonIndex)))
+        }
+    }
+
+    private func checkpointPanel(_ checkpoint: TutorCheckpoint) -> [String] {
+        let inner = screen.width - 4
+        var body = ProseRenderer.render(checkpoint.prompt, width: inner, color: screen.style.color)
+        if !checkpoint.choices.isEmpty {
+            for (index, choice) in checkpoint.choices.enumerated() {
+                let label = "\(Character(UnicodeScalar(UInt8(97 + index % 26)))) "
+                let wrapped = Screen.wrap(choice, columns: inner - 3)
+                body.append(" " + screen.style.bold(label) + (wrapped.first ?? ""))
+                body += wrapped.dropFirst().map { "   " + $0 }
+            }
+        }
+        if let record = progress.checkpoints[checkpoint.id], record.status == .done {
+            body.append(screen.style.green(TerminalText.truncate(screen.words(.alreadyDone), to: inner)))
+        }
+        let title = "▶ " + screen.words(.checkpointHeader, checkpoint.id)
+        return screen.box(title: title, body: body)
+    }
+
+    /// `lesson ███░░ 1/3  course █░░░░ 4/20`, fitted to the width.
+    private func progressLine() -> String {
+        let lessonCounts = navigator.lessonCounts(progress)
+        let courseCounts = navigator.courseCounts(progress)
+        let lessonWord = screen.words(.progressLesson)
+        let courseWord = screen.words(.progressCourse)
+        let labels = TerminalText.width(lessonWord) + TerminalText.width(courseWord) + 5
+        let barWidth = max(8, (screen.width - labels) / 2)
+        let text = "\(lessonWord) \(progressBar(done: lessonCounts.done, total: lessonCounts.total, width: barWidth))"
+            + "   \(courseWord) \(progressBar(done: courseCounts.done, total: courseCounts.total, width: barWidth))"
+        return screen.style.dim(TerminalText.truncate(text, to: screen.width))
+    }
+
+    // MARK: The prompt
+
+    private func promptLoop() throws -> StepEnd {
+        let prompt = screen.style.bold(screen.words(.answerPrompt))
+        while true {
+            switch editor.readLine(prompt: prompt) {
+            case .endOfInput:
+                return .quit
+            case .cancelled:
+                screen.say(screen.style.dim(screen.words(.cancelled)))
+            case .line(let raw):
+                let text = raw.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty {
+                    // Enter on an empty line moves on where there is nothing to answer.
+                    if currentStep.checkpoint == nil { if move(forward: true) { return .moved } }
+                    continue
+                }
+                if let command = PromptCommand(text) {
+                    if let end = try perform(command) { return end }
+                } else if let checkpoint = currentStep.checkpoint {
+                    if try answer(checkpoint, text) { return .moved }
+                } else {
+                    screen.say(screen.words(.unknownCommand, text))
+                }
+            }
+        }
+    }
+
+    /// Runs a command; a `StepEnd` when the step is over.
+    private func perform(_ command: PromptCommand) throws -> StepEnd? {
+        switch command {
+        case .quit: return .quit
+        case .help:
+            screen.say(screen.style.bold(screen.words(.helpTitle)))
+            screen.say(screen.words(.helpBody).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TerminalText.truncate(String($0), to: screen.width) })
+        case .list:
+            screen.say(CourseListing.lines(course: course, progress: progress, current: navigator, style: screen.style,
+                                           width: screen.width))
+        case .next: return move(forward: true) ? .moved : nil
+        case .back: return move(forward: false) ? .moved : nil
+        case .open(let query):
+            guard let index = course.outline.lessonIndex(matching: query) else {
+                screen.say(screen.words(.lessonNotFound, query))
+                return nil
+            }
+            if !navigator.open(checkpoint: query) { navigator.open(lesson: index) }
+            return .moved
+        case .hint:
+            guard let checkpoint = currentStep.checkpoint else { screen.say(screen.words(.noHints)); return nil }
+            try showHint(checkpoint)
+        case .solution:
+            guard let checkpoint = currentStep.checkpoint else { screen.say(screen.words(.noSolution)); return nil }
+            try showSolution(checkpoint)
+        case .skip:
+            guard let checkpoint = currentStep.checkpoint else { return move(forward: true) ? .moved : nil }
+            progress.recordSkip(checkpoint.id, lesson: currentLesson.id)
+            try save()
+            screen.say(screen.style.dim(screen.words(.skipped)))
+            return move(forward: true) ? .moved : nil
+        }
+        return nil
+    }
+
+    private func move(forward: Bool) -> Bool {
+        let moved = forward ? navigator.next() : navigator.back()
+        if !moved { screen.say(screen.words(forward ? .lastLesson : .firstLesson)) }
+        return moved
+    }
+
+    private func showHint(_ checkpoint: TutorCheckpoint) throws {
+        guard !checkpoint.hints.isEmpty else { screen.say(screen.words(.noHints)); return }
+        let shown = progress.checkpoints[checkpoint.id]?.hintsUsed ?? 0
+        guard shown < checkpoint.hints.count else {
+            // Show the last one again, with the note that there are no more.
+            screen.say(screen.style.yellow(screen.words(.noMoreHints)))
+            return
+        }
+        progress.recordHint(checkpoint.id, lesson: currentLesson.id, shown: shown + 1)
+        try save()
+        screen.say(screen.style.yellow(screen.words(.hintHeader, shown + 1, checkpoint.hints.count)))
+        screen.say(ProseRenderer.render(checkpoint.hints[shown], width: screen.width - 2, color: screen.style.color)
+            .map { "  " + $0 })
+    }
+
+    private func showSolution(_ checkpoint: TutorCheckpoint) throws {
+        guard (progress.checkpoints[checkpoint.id]?.attemptCount ?? 0) > 0 else {
+            screen.say(screen.words(.solutionNeedsAttempt))
+            return
+        }
+        let solution: String?
+        do {
+            solution = try withLongWork(checkpoint) { progressReporter in
+                try judge.solution(checkpoint: checkpoint.id, language: language, progress: progressReporter)
+            }
+        } catch let error as LongWorkInterrupted {
+            _ = error
+            screen.say(screen.words(.referenceInterrupted))
+            return
+        } catch {
+            screen.say(screen.style.red(screen.words(.referenceFailed, "\(error)")))
+            return
+        }
+        guard let solution else { screen.say(screen.words(.noSolution)); return }
+        progress.recordSolution(checkpoint.id, lesson: currentLesson.id)
+        try save()
+        screen.say(screen.style.yellow(screen.words(.solutionHeader)))
+        screen.say(Screen.wrap(solution, columns: screen.width - 2).map { "  " + $0 })
+    }
+
+    /// Judges an answer; true when the checkpoint is done and the course moved on.
+    private func answer(_ checkpoint: TutorCheckpoint, _ text: String) throws -> Bool {
+        let judgement: Judgement
+        do {
+            judgement = try withLongWork(checkpoint) { progressReporter in
+                try judge.judge(checkpoint: checkpoint.id, answer: text, language: language, progress: progressReporter)
+            }
+        } catch is LongWorkInterrupted {
+            screen.say(screen.words(.referenceInterrupted))
+            return false
+        } catch {
+            screen.say(screen.style.red(screen.words(.referenceFailed, "\(error)")))
+            return false
+        }
+        progress.recordAnswer(checkpoint.id, lesson: currentLesson.id, answer: text,
+                              outcome: judgement.progressOutcome, summary: judgement.lines.first,
+                              lessonHash: lessonHashes[currentLesson.id])
+        try save()
+        showJudgement(judgement)
+        guard judgement.outcome == .correct || judgement.outcome == .saved else { return false }
+        screen.say(progressLine())
+        return navigator.next()
+    }
+
+    private func showJudgement(_ judgement: Judgement) {
+        let width = screen.width
+        let head: String
+        switch judgement.outcome {
+        case .correct: head = screen.style.green(screen.words(.correct))
+        case .incorrect: head = screen.style.red(screen.words(.incorrect))
+        case .malformed: head = screen.style.yellow(screen.words(.malformed))
+        case .saved: head = screen.style.green(screen.words(.reflectionSaved))
+        }
+        screen.say(Screen.wrap(TerminalText.stripEscapes(head), columns: width).count > 1 || !screen.style.color
+                   ? Screen.wrap(TerminalText.stripEscapes(head), columns: width) : [head])
+        for line in judgement.lines {
+            // Caret lines under a malformed answer keep their spacing.
+            screen.say(line.hasPrefix(" ") ? [TerminalText.truncate(line, to: width)]
+                       : Screen.wrap(line, columns: width - 2).map { "  " + $0 })
+        }
+        if judgement.outcome == .saved, let model = judgement.modelAnswer {
+            screen.say(screen.style.bold(screen.words(.modelAnswer)))
+            screen.say(ProseRenderer.render(model, width: width - 2, color: screen.style.color).map { "  " + $0 })
+        }
+        if judgement.outcome == .correct, let explain = judgement.explain {
+            screen.say(screen.style.bold(screen.words(.explanation)))
+            screen.say(ProseRenderer.render(explain, width: width - 2, color: screen.style.color).map { "  " + $0 })
+        }
+    }
+
+    /// Runs judge work; for long checkpoints with a progress bar and Ctrl-C to stop.
+    private func withLongWork<T>(_ checkpoint: TutorCheckpoint, _ body: (JudgeProgress?) throws -> T) throws -> T {
+        guard checkpoint.isLong else { return try body(nil) }
+        let bar = WorkProgressBar(screen: screen)
+        screen.say(screen.style.dim(screen.words(.computingReference)))
+        defer { bar.finish() }
+        return try Terminal.interruptible {
+            let result = try body(bar)
+            if Terminal.interrupted { throw LongWorkInterrupted() }
+            return result
+        }
+    }
+
+    // MARK: Saving
+
+    private func save() throws {
+        progress.position = navigator.position
+        try store.save(progress)
+    }
+
+    private func savePosition() throws {
+        guard progress.position != navigator.position else { return }
+        try save()
+    }
+}
+
+/// Thrown when the learner pressed Ctrl-C during long work.
+struct LongWorkInterrupted: Error {}
+
+/// A one-line progress bar for long references: redrawn in place on a terminal, a line per
+/// quarter over a pipe. Ctrl-C asks the work to stop.
+final class WorkProgressBar: JudgeProgress {
+    private let screen: Screen
+    private var lastQuarter = -1
+    private var drew = false
+
+    init(screen: Screen) { self.screen = screen }
+
+    func report(fraction: Double, label: String) {
+        let clamped = min(max(fraction, 0), 1)
+        if screen.interactive {
+            let percent = " \(Int(clamped * 100))% \(label)"
+            let barWidth = max(5, screen.width - TerminalText.width(percent) - 2)
+            let filled = Int(clamped * Double(barWidth))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            Terminal.output("\r\u{1B}[2K" + bar + percent)
+            drew = true
+        } else {
+            let quarter = Int(clamped * 4)
+            if quarter > lastQuarter {
+                lastQuarter = quarter
+                screen.say("\(quarter * 25)% \(label)")
+            }
+        }
+    }
+
+    var shouldStop: Bool { Terminal.interrupted }
+
+    func finish() {
+        if drew { Terminal.output("\r\u{1B}[2K") }
+    }
+}
