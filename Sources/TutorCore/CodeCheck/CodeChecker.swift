@@ -114,7 +114,7 @@ public final class CodeChecker: @unchecked Sendable {
             report.verdict.message = CodeMessages.runFailed(failure, function: code.function.rawValue,
                                                             file: Workspace.exerciseFiles.first { $0.function == code.function.rawValue }?.path ?? "")
             report.verdict.details = CodeMessages.runDetails(failure)
-            if index < code.cases.count, failure != .cancelled {
+            if index < code.cases.count, failure != .cancelled, !report.notWritten {
                 report.verdict.details.insert(CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index)), at: 0)
             }
             return report
@@ -192,8 +192,8 @@ public final class CodeChecker: @unchecked Sendable {
     }
 
     /// The first mistake of the checkpoint whose result on case `index` equals `given`.
-    func matchingMistake(_ code: CodeCheckpoint, case index: Int, given: NDArray) throws -> Mistake? {
-        for m in code.spec.mistakes {
+    func matchingMistake(_ code: CodeCheckpoint, case index: Int, given: NDArray, only: Mistake? = nil) throws -> Mistake? {
+        for m in only.map({ [$0] }) ?? code.spec.mistakes {
             guard let call = m.call else { continue }
             var args = code.cases[index]
             for a in m.args {
