@@ -144,11 +144,11 @@ public struct TerminalRenderer {
         } else {
             styled = sourceLines.map { cells($0, style: .plain) }
         }
-        let indent = context.width >= 24 ? 4 : 2
+        let indent = context.width >= 60 ? 4 : 2  // narrow terminals keep more of each code line
         let available = max(context.width - indent, 2)
         var out: [String] = []
         if !language.isEmpty {
-            let label = String(repeating: " ", count: indent / 2) + "── " + sanitize(language) + " ──"
+            let label = String(repeating: " ", count: indent - 2) + "── " + sanitize(language) + " ──"
             out.append(emit(clip(cells(label, style: theme.codeLabel), width: context.width)))
         }
         let pad = cells(String(repeating: " ", count: indent), style: .plain)
@@ -182,9 +182,12 @@ public struct TerminalRenderer {
             let text = trimTrailingSpaces(cells(expandTabs(sanitize(line, keepTabsAndNewlines: true)), style: theme.html))
             if text.reduce(0, { $0 + $1.width }) <= context.width {
                 out.append(emit(text))
-            } else {
-                out += breakLines(text, width: context.width).map(emit)
+                continue
             }
+            // Too wide: wrap, keeping the line's own indentation on its continuation lines.
+            let lead = min(text.prefix { $0.isSpace }.count, context.width / 2)
+            let indent = Array(text.prefix(lead))
+            out += breakLines(Array(text.dropFirst(lead)), width: context.width - lead).map { emit(indent + $0) }
         }
         return out
     }

@@ -74,7 +74,7 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
     @Test func codeBlocksAreNotReflowedAndLongLinesAreClipped() {
         let md = "```\nlet   spaced   = 1\n" + String(repeating: "x", count: 60) + "\n```\n"
         let lines = plain(md, width: 40)
-        #expect(lines[0] == "    let   spaced   = 1")
+        #expect(lines[0] == "  let   spaced   = 1")      // indented 2 below 60 columns, 4 above
         #expect(displayWidth(lines[1]) == 40)
         #expect(lines[1].hasSuffix("…"))
         let labelled = plain("```python\nx = 1\n```\n")
@@ -191,4 +191,21 @@ func stripRendererEscapes(_ s: String) -> String {
         i += 1
     }
     return String(out)
+}
+
+@Suite struct HyperlinkTests {
+    @Test func onlyAbsoluteURLsBecomeHyperlinks() {
+        let relative = colour("[pic](img/a.png) ![alt](b.png)", hyperlinks: true).joined()
+        #expect(!relative.contains("\u{1B}]8;"))
+        let absolute = colour("[mail](mailto:a@b.c)", hyperlinks: true).joined()
+        #expect(absolute.contains("\u{1B}]8;;mailto:a@b.c\u{1B}\\"))
+        #expect(isAbsoluteURL("https://d2l.ai"))
+        #expect(!isAbsoluteURL("lessons/en/01.md"))
+        #expect(!isAbsoluteURL(":x"))
+    }
+
+    @Test func hostileURLsAreEncodedInsideTheHyperlink() {
+        let line = colour("[x](<https://a.b/c d\u{1B}e>)", hyperlinks: true).joined()
+        #expect(line.contains("\u{1B}]8;;https://a.b/c%20d%1Be\u{1B}\\"))
+    }
 }
