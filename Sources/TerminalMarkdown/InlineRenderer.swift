@@ -88,13 +88,13 @@ struct InlineRenderer {
 
     /// A soft break between two wide (CJK) characters disappears; anywhere else it is a space.
     private func resolveSoftBreaks(_ input: [Cell]) -> [Cell] {
-        guard input.contains(where: { $0.character == Cell.softBreakMarker }) else { return input }
+        guard input.contains(where: { $0.isSoftBreak }) else { return input }
         var out: [Cell] = []
         out.reserveCapacity(input.count)
         for (i, cell) in input.enumerated() {
-            guard cell.character == Cell.softBreakMarker else { out.append(cell); continue }
+            guard cell.isSoftBreak else { out.append(cell); continue }
             let before = out.last { !$0.isDecoration }
-            let after = input[(i + 1)...].first { $0.character != Cell.softBreakMarker && !$0.isDecoration }
+            let after = input[(i + 1)...].first { !$0.isSoftBreak && !$0.isDecoration }
             if let before, let after, before.width == 2, after.width == 2 { continue }
             out.append(Cell(character: " ", width: 1, style: cell.style))
         }

@@ -36,10 +36,17 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         for width in 10...40 {
             for line in plain("他说：「激活函数（ReLU）很简单。」然后，我们继续；好吗？是的！", width: width) {
                 #expect(displayWidth(line) <= width)
-                if let first = line.first { #expect(!closingPunctuation.contains(first), "line starts with \(first) at width \(width)") }
-                if let last = line.last { #expect(!openingPunctuation.contains(last), "line ends with \(last) at width \(width)") }
+                if let first = line.unicodeScalars.first { #expect(!isClosingPunctuation(first.value), "line starts with \(first) at width \(width)") }
+                if let last = line.unicodeScalars.last { #expect(!isOpeningPunctuation(last.value), "line ends with \(last) at width \(width)") }
             }
         }
+    }
+
+    @Test func punctuationClasses() {
+        for c in "，。、；：？！）」』】〕〉》”’…ー々～,.;:!?)]}%っャ".unicodeScalars { #expect(isClosingPunctuation(c.value), "\(c)") }
+        for c in "（「『【〔〈《“‘([{".unicodeScalars { #expect(isOpeningPunctuation(c.value), "\(c)") }
+        for c in "中a1-（".unicodeScalars { #expect(!isClosingPunctuation(c.value), "\(c)") }
+        for c in "中a1-）".unicodeScalars { #expect(!isOpeningPunctuation(c.value), "\(c)") }
     }
 
     @Test func longWordsAreBrokenHardAndNoLineHasTrailingSpaces() {
