@@ -12,6 +12,10 @@ struct Tutor: ParsableCommand {
             GradeCommand.self, ProgressWriterCommand.self,
             TrainCommand.self,
             ShowCommand.self,
+            CheckCommand.self,
+            LintCommand.self,
+            ExportCommand.self,
+            InitCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }
