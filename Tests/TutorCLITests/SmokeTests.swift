@@ -1,6 +1,0 @@
-import Testing
-import TutorCore
-
-@Test func placeholderUntilCLITestsLand() {
-    #expect(TutorInfo.version.contains("."))
-}
