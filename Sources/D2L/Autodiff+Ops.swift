@@ -1,63 +1,59 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The differentiable operations on Variables, each with its pullback (how a gradient flows
-/// back to its operands). Activations and the loss live with their Tensor versions.
+// The differentiable operations on Variables, each with its pullback (how a gradient flows
+// back to its operands). Activations and the loss live with their Tensor versions.
+// Pullbacks capture tensors and flags, never Variables: the graph's only links are `parents`.
 
 /// op(a) · op(b): the gradients are G·Bᵀ and Aᵀ·G, computed by BLAS without copying a transpose.
 public func matmul(_ a: Variable, _ b: Variable) -> Variable {
-    let (va, vb) = (a.value, b.value)
+    let (va, vb, needA, needB) = (a.value, b.value, a.requiresGrad, b.requiresGrad)
     return Variable(value: matmul(va, vb), parents: [a, b]) { g in
-        [a.requiresGrad ? matmul(g, vb, transposeB: true) : nil,
-         b.requiresGrad ? matmul(va, g, transposeA: true) : nil]
+        [needA ? matmul(g, vb, transposeB: true) : nil,
+         needB ? matmul(va, g, transposeA: true) : nil]
     }
 }
 
 /// X·W + b with the bias broadcast over the rows (one BLAS call forward, two backward).
 public func linear(_ x: Variable, _ w: Variable, _ b: Variable) -> Variable {
     let (vx, vw) = (x.value, w.value)
+    let (needX, needW, needB) = (x.requiresGrad, w.requiresGrad, b.requiresGrad)
     return Variable(value: linear(vx, vw, b.value), parents: [x, w, b]) { g in
-        [x.requiresGrad ? matmul(g, vw, transposeB: true) : nil,
-         w.requiresGrad ? matmul(vx, g, transposeA: true) : nil,
-         b.requiresGrad ? g.sum(axis: 0) : nil]
+        [needX ? matmul(g, vw, transposeB: true) : nil,
+         needW ? matmul(vx, g, transposeA: true) : nil,
+         needB ? g.sum(axis: 0) : nil]
     }
 }
 
 extension Variable {
     /// Sum with broadcasting; a broadcast operand's gradient is summed back to its shape.
     public static func + (a: Variable, b: Variable) -> Variable {
-        let (sa, sb) = (a.shape, b.shape)
+        let (sa, sb, needA, needB) = (a.shape, b.shape, a.requiresGrad, b.requiresGrad)
         return Variable(value: a.value + b.value, parents: [a, b]) { g in
-            [a.requiresGrad ? g.sum(toShape: sa) : nil, b.requiresGrad ? g.sum(toShape: sb) : nil]
+            [needA ? g.sum(toShape: sa) : nil, needB ? g.sum(toShape: sb) : nil]
         }
     }
 
     /// Difference with broadcasting.
     public static func - (a: Variable, b: Variable) -> Variable {
-        let (sa, sb) = (a.shape, b.shape)
+        let (sa, sb, needA, needB) = (a.shape, b.shape, a.requiresGrad, b.requiresGrad)
         return Variable(value: a.value - b.value, parents: [a, b]) { g in
-            [a.requiresGrad ? g.sum(toShape: sa) : nil, b.requiresGrad ? (-g).sum(toShape: sb) : nil]
+            [needA ? g.sum(toShape: sa) : nil, needB ? (-g).sum(toShape: sb) : nil]
         }
     }
 
     /// Elementwise product with broadcasting.
     public static func * (a: Variable, b: Variable) -> Variable {
-        let (va, vb) = (a.value, b.value)
+        let (va, vb, needA, needB) = (a.value, b.value, a.requiresGrad, b.requiresGrad)
         return Variable(value: va * vb, parents: [a, b]) { g in
-            [a.requiresGrad ? (g * vb).sum(toShape: va.shape) : nil,
-             b.requiresGrad ? (g * va).sum(toShape: vb.shape) : nil]
+            [needA ? (g * vb).sum(toShape: va.shape) : nil,
+             needB ? (g * va).sum(toShape: vb.shape) : nil]
         }
     }
 
     /// Elementwise quotient with broadcasting.
     public static func / (a: Variable, b: Variable) -> Variable {
-        let (va, vb) = (a.value, b.value)
+        let (va, vb, needA, needB) = (a.value, b.value, a.requiresGrad, b.requiresGrad)
         return Variable(value: va / vb, parents: [a, b]) { g in
-            [a.requiresGrad ? (g / vb).sum(toShape: va.shape) : nil,
-             b.requiresGrad ? (-(g * va) / (vb * vb)).sum(toShape: vb.shape) : nil]
+            [needA ? (g / vb).sum(toShape: va.shape) : nil,
+             needB ? (-(g * va) / (vb * vb)).sum(toShape: vb.shape) : nil]
         }
     }
 
@@ -140,10 +136,10 @@ extension Variable {
 /// Elementwise maximum with broadcasting, `torch.max(a, b)`: the gradient goes to the larger
 /// operand, and on a tie it is split evenly (½ each), as PyTorch does.
 public func maximum(_ a: Variable, _ b: Variable) -> Variable {
-    let (va, vb) = (a.value, b.value)
+    let (va, vb, needA, needB) = (a.value, b.value, a.requiresGrad, b.requiresGrad)
     return Variable(value: maximum(va, vb), parents: [a, b]) { g in
         let shareA = Tensor.broadcast(va, vb) { $0 > $1 ? 1 : ($0 == $1 ? 0.5 : 0) }
-        return [a.requiresGrad ? (g * shareA).sum(toShape: va.shape) : nil,
-                b.requiresGrad ? (g * (1 - shareA)).sum(toShape: vb.shape) : nil]
+        return [needA ? (g * shareA).sum(toShape: va.shape) : nil,
+                needB ? (g * shareA.map { 1 - $0 }).sum(toShape: vb.shape) : nil]
     }
 }

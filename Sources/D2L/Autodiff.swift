@@ -4,7 +4,9 @@
 /// result's parents and how to send a gradient back to them. `backward()` on a scalar result
 /// walks that graph once, in reverse topological order, and *adds* ∂result/∂leaf into the `grad`
 /// of every leaf that requires a gradient — as PyTorch does, gradients accumulate until
-/// `zeroGrad()`. Intermediate results do not keep their gradients.
+/// `zeroGrad()`. Intermediate results do not keep their gradients. The graph is kept as long as
+/// its result is alive, so a second `backward()` adds the same gradients again (PyTorch's
+/// `retain_graph=True`).
 ///
 /// Operations on Variables none of which requires a gradient record nothing (like
 /// `torch.no_grad()`), so a Variable can also be used as a plain value.
@@ -17,8 +19,9 @@ public final class Variable {
     public let requiresGrad: Bool
 
     /// The operands this Variable was computed from (empty for a leaf).
-    let parents: [Variable]
+    private(set) var parents: [Variable]
     /// Given ∂L/∂self, the gradients ∂L/∂parent in the order of `parents` (nil where not needed).
+    /// It must not capture Variables, so that `parents` are the graph's only links (see `deinit`).
     let pullback: ((Tensor) -> [Tensor?])?
 
     /// A leaf: a parameter (`requiresGrad: true`) or a constant input.
@@ -36,6 +39,20 @@ public final class Variable {
         self.requiresGrad = tracked
         self.parents = tracked ? parents : []
         self.pullback = tracked ? pullback : nil
+    }
+
+    /// Unlinks the graph behind this node iteratively: releasing a long chain of nodes one
+    /// inside the other would otherwise recurse once per node and overflow the stack.
+    deinit {
+        guard !parents.isEmpty else { return }
+        var stack = parents
+        parents = []
+        while var node = stack.popLast() {
+            if isKnownUniquelyReferenced(&node) {
+                stack.append(contentsOf: node.parents)
+                node.parents = []
+            }
+        }
     }
 
     public var shape: [Int] { value.shape }

@@ -213,6 +213,17 @@ import Testing
         #expect(w.grad == Tensor([2, 4]))
     }
 
+    @Test func aLongChainBacksUpAndIsFreedWithoutOverflowingTheStack() {
+        // Released recursively, a chain of 100,000 nodes overflowed the 8 MiB stack.
+        let w = Variable(Tensor(scalar: 1), requiresGrad: true)
+        do {
+            var total = w * 1
+            for _ in 0..<100_000 { total = total + w }
+            total.backward()
+        }
+        #expect(w.grad == Tensor(scalar: 100_001))
+    }
+
     @Test func netOnVariablesEqualsNetOnTensors() {
         let p = MLPParameters.initialize(inputs: 8, hiddens: [6, 5], outputs: 3, scale: 0.5, seed: 4)
         let x = Tensor.randn([7, 2, 4], seed: 5)

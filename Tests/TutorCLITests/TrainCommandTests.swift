@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+private let realData = "/usr/share/datasets/fashion-mnist"
+private let haveRealData = FileManager.default.fileExists(atPath: realData + "/train-images-idx3-ubyte.gz")
+    || ProcessInfo.processInfo.environment["FASHION_MNIST_DIR"] != nil
+
+@Suite(.enabled(if: ReleaseBinary.exists, Comment(rawValue: ReleaseBinary.missingNote)))
+struct TrainCommandTests {
+    /// The chapter's full setting (784-256-10, batch 256, lr 0.1, 10 epochs) reaches the book's accuracy.
+    @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
+    func theChaptersSettingReachesTheBooksAccuracy() throws {
+        let output = try ReleaseBinary.run(["train", "--json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let epochs = try #require(report["epochs"] as? [[String: Any]])
+        #expect(epochs.count == 10)
+        #expect(epochs.map { $0["epoch"] as? Int } == Array(1...10))
+        let last = try #require(epochs.last)
+        let testAcc = try #require(last["test_acc"] as? Double)
+        let trainLoss = try #require(last["train_loss"] as? Double)
+        #expect(testAcc >= 0.82)
+        #expect(trainLoss < 0.45)
+        #expect((report["total_seconds"] as? Double ?? 0) > 0)
+    }
+
+    @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
+    func plainLinesAndTwoHiddenLayers() throws {
+        let output = try ReleaseBinary.run(["train", "--epochs", "2", "--hiddens", "64,32", "--train-subset", "2000",
+                                            "--test-subset", "500"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("epoch  1  train loss ") == true)
+    }
+
+    @Test(arguments: [["--epochs", "ten"], ["--hiddens", "256,,128"], ["--no-such-flag"], ["--batch-size", "0"]])
+    func badFlagsAreUsageErrors(arguments: [String]) throws {
+        let output = try ReleaseBinary.run(["train"] + arguments)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("Usage: tutor train"))
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test func aDamagedDataSetIsAClearError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
+            // Wrong magic number: not IDX at all.
+            try Data("not an idx file".utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let output = try ReleaseBinary.run(["train", "--data", dir.path])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("train-images-idx3-ubyte: not a valid IDX file: wrong magic number"))
+    }
+}
