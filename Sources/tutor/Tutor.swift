@@ -15,6 +15,7 @@ struct Tutor: ParsableCommand {
             CheckCommand.self,
             LintCommand.self,
             ExportCommand.self,
+            InitCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }
