@@ -36,10 +36,17 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         for width in 10...40 {
             for line in plain("他说：「激活函数（ReLU）很简单。」然后，我们继续；好吗？是的！", width: width) {
                 #expect(displayWidth(line) <= width)
-                if let first = line.first { #expect(!closingPunctuation.contains(first), "line starts with \(first) at width \(width)") }
-                if let last = line.last { #expect(!openingPunctuation.contains(last), "line ends with \(last) at width \(width)") }
+                if let first = line.unicodeScalars.first { #expect(!isClosingPunctuation(first.value), "line starts with \(first) at width \(width)") }
+                if let last = line.unicodeScalars.last { #expect(!isOpeningPunctuation(last.value), "line ends with \(last) at width \(width)") }
             }
         }
+    }
+
+    @Test func punctuationClasses() {
+        for c in "，。、；：？！）」』】〕〉》”’…ー々～,.;:!?)]}%っャ".unicodeScalars { #expect(isClosingPunctuation(c.value), "\(c)") }
+        for c in "（「『【〔〈《“‘([{".unicodeScalars { #expect(isOpeningPunctuation(c.value), "\(c)") }
+        for c in "中a1-（".unicodeScalars { #expect(!isClosingPunctuation(c.value), "\(c)") }
+        for c in "中a1-）".unicodeScalars { #expect(!isOpeningPunctuation(c.value), "\(c)") }
     }
 
     @Test func longWordsAreBrokenHardAndNoLineHasTrailingSpaces() {
@@ -74,7 +81,7 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
     @Test func codeBlocksAreNotReflowedAndLongLinesAreClipped() {
         let md = "```\nlet   spaced   = 1\n" + String(repeating: "x", count: 60) + "\n```\n"
         let lines = plain(md, width: 40)
-        #expect(lines[0] == "    let   spaced   = 1")
+        #expect(lines[0] == "  let   spaced   = 1")      // indented 2 below 60 columns, 4 above
         #expect(displayWidth(lines[1]) == 40)
         #expect(lines[1].hasSuffix("…"))
         let labelled = plain("```python\nx = 1\n```\n")
@@ -191,4 +198,21 @@ func stripRendererEscapes(_ s: String) -> String {
         i += 1
     }
     return String(out)
+}
+
+@Suite struct HyperlinkTests {
+    @Test func onlyAbsoluteURLsBecomeHyperlinks() {
+        let relative = colour("[pic](img/a.png) ![alt](b.png)", hyperlinks: true).joined()
+        #expect(!relative.contains("\u{1B}]8;"))
+        let absolute = colour("[mail](mailto:a@b.c)", hyperlinks: true).joined()
+        #expect(absolute.contains("\u{1B}]8;;mailto:a@b.c\u{1B}\\"))
+        #expect(isAbsoluteURL("https://d2l.ai"))
+        #expect(!isAbsoluteURL("lessons/en/01.md"))
+        #expect(!isAbsoluteURL(":x"))
+    }
+
+    @Test func hostileURLsAreEncodedInsideTheHyperlink() {
+        let line = colour("[x](<https://a.b/c d\u{1B}e>)", hyperlinks: true).joined()
+        #expect(line.contains("\u{1B}]8;;https://a.b/c%20d%1Be\u{1B}\\"))
+    }
 }
