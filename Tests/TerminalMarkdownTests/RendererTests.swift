@@ -94,7 +94,7 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(swift[1].contains("\u{1B}[35mfunc\u{1B}[0m"))        // keyword
         #expect(swift[1].contains("\u{1B}[36m42\u{1B}[0m"))          // number
         #expect(swift[1].contains("\u{1B}[3;90m// done\u{1B}[0m"))   // comment
-        #expect(swift[1].contains("\u{1B}[33mInt\u{1B}[0m"))         // type
+        #expect(swift[1].contains("\u{1B}[94mInt\u{1B}[0m"))         // type
         #expect(swift[2].contains("\u{1B}[32m\"hi\"\u{1B}[0m"))      // string
         let python = colour("```python\ndef f(x):\n    '''doc\n    more'''\n    return x  # c\n```\n")
         #expect(python[1].contains("\u{1B}[35mdef\u{1B}[0m"))
