@@ -127,3 +127,16 @@ import Testing
         }
     }
 }
+
+extension CodeCheckerTests {
+    @Test func verifyBlankFindsEveryCheckpointFailingOnTheStubs() throws {
+        let specs = try ["relu-code", "net-code", "loss-code", "sgd-code"].map { (language: "en", spec: try CodeCheckpointFixtures.spec($0)) }
+        try shared.with { ws in
+            let rows = CodeVerifier.verify(specs, mode: .blank, workspace: ws, checker: Checker(context: CallContext(cache: nil)))
+            #expect(rows.count == 4)
+            #expect(rows.allSatisfy { $0.asExpected && !$0.passed && $0.message.contains("not written yet") })
+        }
+        let files = try CodeVerifier.solutionFiles(in: shared.fixtures.appendingPathComponent("solution").path)
+        #expect(files.keys.sorted() == Workspace.exerciseFiles.map(\.path).sorted())
+    }
+}
