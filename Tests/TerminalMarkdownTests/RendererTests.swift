@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TerminalMarkdown
 
@@ -93,7 +94,7 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(swift[1].contains("\u{1B}[35mfunc\u{1B}[0m"))        // keyword
         #expect(swift[1].contains("\u{1B}[36m42\u{1B}[0m"))          // number
         #expect(swift[1].contains("\u{1B}[3;90m// done\u{1B}[0m"))   // comment
-        #expect(swift[1].contains("\u{1B}[33mInt\u{1B}[0m"))         // type
+        #expect(swift[1].contains("\u{1B}[94mInt\u{1B}[0m"))         // type
         #expect(swift[2].contains("\u{1B}[32m\"hi\"\u{1B}[0m"))      // string
         let python = colour("```python\ndef f(x):\n    '''doc\n    more'''\n    return x  # c\n```\n")
         #expect(python[1].contains("\u{1B}[35mdef\u{1B}[0m"))
@@ -214,5 +215,34 @@ func stripRendererEscapes(_ s: String) -> String {
     @Test func hostileURLsAreEncodedInsideTheHyperlink() {
         let line = colour("[x](<https://a.b/c d\u{1B}e>)", hyperlinks: true).joined()
         #expect(line.contains("\u{1B}]8;;https://a.b/c%20d%1Be\u{1B}\\"))
+    }
+}
+
+@Suite struct PublicHelperTests {
+    @Test func customBlockIsToldItsWidthInsideContainers() {
+        var widths: [Int] = []
+        let lines = TerminalRenderer(options: RenderOptions(width: 40))
+            .render(parseMarkdown("```checkpoint a\nx\n```\n\n> - ```checkpoint b\n>   y\n>   ```\n")) { info, _, width in
+                widths.append(width)
+                return ["[\(info)]"]
+            }
+        #expect(widths == [40, 36])          // quote bar 2 + bullet 2
+        #expect(lines == ["[checkpoint a]", "", "│ • [checkpoint b]"])
+    }
+
+    @Test func wrapAndSanitizeForCallers() {
+        #expect(TerminalText.wrap("一二三四五六七八九十，再来。", width: 20) == ["一二三四五六七八九", "十，再来。"])
+        #expect(TerminalText.wrap("alpha beta\ngamma", width: 80) == ["alpha beta", "gamma"])
+        #expect(TerminalText.sanitize("a\u{1B}[31mb\u{07}") == "a␛[31mb␇")
+    }
+
+    /// The golden fixtures really cover every node kind the parser produces.
+    @Test func goldenFixturesCoverEveryNodeKind() throws {
+        for name in ["en", "zh"] {
+            let url = GoldenTests.goldenDirectory.appendingPathComponent("\(name).md")
+            let kinds = Set(parseMarkdown(try String(contentsOf: url, encoding: .utf8)).allNodes.map(\.kind))
+            let expected = Set(MarkdownNodeKind.allCases).subtracting([.customBlock, .customInline])
+            #expect(expected.subtracting(kinds).isEmpty, "\(name).md lacks \(expected.subtracting(kinds))")
+        }
     }
 }
