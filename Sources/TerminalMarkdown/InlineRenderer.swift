@@ -86,7 +86,8 @@ struct InlineRenderer {
         cells(text, style: style).map { var cell = $0; cell.isDecoration = true; return cell }
     }
 
-    /// A soft break between two wide (CJK) characters disappears; anywhere else it is a space.
+    /// A soft break between two wide (CJK) characters, or next to full-width punctuation,
+    /// disappears; anywhere else it is a space.
     private func resolveSoftBreaks(_ input: [Cell]) -> [Cell] {
         guard input.contains(where: { $0.isSoftBreak }) else { return input }
         var out: [Cell] = []
@@ -95,7 +96,12 @@ struct InlineRenderer {
             guard cell.isSoftBreak else { out.append(cell); continue }
             let before = out.last { !$0.isDecoration }
             let after = input[(i + 1)...].first { !$0.isSoftBreak && !$0.isDecoration }
-            if let before, let after, before.width == 2, after.width == 2 { continue }
+            if let before, let after {
+                if before.width == 2 && after.width == 2 { continue }
+                // Full-width punctuation carries its own spacing: "。\nEnglish", "ReLU\n（…".
+                if before.width == 2 && isClosingPunctuation(before.scalar) { continue }
+                if after.width == 2 && isOpeningPunctuation(after.scalar) { continue }
+            }
             out.append(Cell(character: " ", width: 1, style: cell.style))
         }
         return out

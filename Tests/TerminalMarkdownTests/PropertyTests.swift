@@ -115,7 +115,7 @@ private struct DocumentGenerator {
                         $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
                     }
                     #expect(foreign == nil, "\(where_): control U+\(String(foreign?.value ?? 0, radix: 16)) in \(line.debugDescription)")
-                    if !color { #expect(!line.hasSuffix(" "), "\(where_): trailing space in \(line.debugDescription)") }
+                    #expect(!stripRendererEscapes(line).hasSuffix(" "), "\(where_): trailing space in \(line.debugDescription)")
                     if tooWide || foreign != nil { return }
                 }
             }

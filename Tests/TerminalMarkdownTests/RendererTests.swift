@@ -28,6 +28,8 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(plain("hidden\nlayer") == ["hidden layer"])
         #expect(plain("ReLU\n函数") == ["ReLU 函数"])
         #expect(plain("**强调**\n文字") == ["**强调**文字"])
+        #expect(plain("句号。\nNext") == ["句号。Next"])
+        #expect(plain("ReLU\n（修正）") == ["ReLU（修正）"])
     }
 
     @Test func chineseWrapsBetweenIdeographsButNotBeforeClosingPunctuation() {
