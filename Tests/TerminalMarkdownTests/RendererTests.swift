@@ -60,6 +60,14 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
     }
 
+    @Test func shortCodeSpansAreNotBrokenAtTheirSpaces() {
+        #expect(plain("a tensor such as `[[0, 2], [3, 0]]` here", width: 30) == ["a tensor such as", "`[[0, 2], [3, 0]]` here"])
+        let long = "`" + Array(repeating: "word", count: 12).joined(separator: " ") + "`"
+        #expect(plain(long, width: 30).count == 2)   // long spans still wrap at spaces
+        #expect(colour("x ` ` `a ` y", width: 80).allSatisfy { !stripEscapes($0).hasSuffix(" ") })
+        #expect(plain("aaaa `b ` c", width: 8) == ["aaaa `b", "` c"])
+    }
+
     @Test func listsKeepNumberingAndHangWrappedText() {
         let lines = plain("7. seven is a long item that must wrap onto the next line\n8. eight\n", width: 30)
         #expect(lines[0].hasPrefix("7. seven"))
