@@ -15,6 +15,9 @@ struct Tutor: ParsableCommand {
             CheckCommand.self,
             LintCommand.self,
             ExportCommand.self,
+            InitCommand.self,
+            WatchCommand.self,
+            VerifyCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }

@@ -35,6 +35,7 @@ final class FastTrainer {
         return body()
     }
 
+    /// Trains with `config` (its batch size is taken to be this trainer's, see `train`).
     func run(config: TrainConfig, data: FashionMNIST, observer: TrainingObserver?) -> TrainResult {
         withBLASThreads {
             let loader = DataLoader(images: data.trainImages, labels: data.trainLabels, batchSize: batchSize,
