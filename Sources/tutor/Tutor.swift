@@ -11,6 +11,7 @@ struct Tutor: ParsableCommand {
             LearnCommand.self, OpenCommand.self, ListCommand.self, ProgressCommand.self, ResetCommand.self,
             GradeCommand.self, ProgressWriterCommand.self,
             TrainCommand.self,
+            PredictCommand.self,
             ShowCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
