@@ -13,6 +13,10 @@ struct Tutor: ParsableCommand {
             TrainCommand.self,
             PredictCommand.self,
             ShowCommand.self,
+            CheckCommand.self,
+            LintCommand.self,
+            ExportCommand.self,
+            InitCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }
