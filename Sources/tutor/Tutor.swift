@@ -12,6 +12,7 @@ struct Tutor: ParsableCommand {
             GradeCommand.self, ProgressWriterCommand.self,
             TrainCommand.self,
             PredictCommand.self,
+            SweepCommand.self,
             ShowCommand.self,
             CheckCommand.self,
             LintCommand.self,
