@@ -149,8 +149,12 @@ final class SweepDisplay: SweepObserver {
         if let slot { running[slot] = nil }
         guard !quiet else { return }
         let acc = outcome.final.map { String(format: "test acc %.4f", $0.testAcc) } ?? "no epochs"
-        let line = "\(String(index + 1).leftPadded(to: String(total).count))/\(total)  \(outcome.point.summary)  \(acc)  "
-            + String(format: "%.1f s", outcome.seconds) + (outcome.cached ? " (cached)" : "")
+        let number = "\(String(index + 1).leftPadded(to: String(total).count))/\(total)"
+        let time = String(format: "%.1f s", outcome.seconds) + (outcome.cached ? " (cached)" : "")
+        var line = "\(number)  \(outcome.point.summary)  \(acc)  \(time)"
+        if live, TextWidth.of(line) >= TerminalSize.current().columns {  // the short form on a narrow terminal
+            line = "\(number)  \(label(index, outcome.point).split(separator: " ", maxSplits: 1)[1]) e\(outcome.point.epochs)  \(acc)  \(time)"
+        }
         if live { region.printAbove([line]); redraw(force: true) } else { print(line); fflush(stdout) }
     }
 
