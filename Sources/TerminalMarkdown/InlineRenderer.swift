@@ -56,7 +56,7 @@ struct InlineRenderer {
     private func appendLink(_ node: MarkdownNode, style: TextStyle, to out: inout [Cell]) {
         let url = node.url ?? ""
         var linkStyle = merged(style, theme.link)
-        if options.color && options.hyperlinks && !url.isEmpty { linkStyle.link = sanitizeURL(url) }
+        if options.color && options.hyperlinks && isAbsoluteURL(url) { linkStyle.link = sanitizeURL(url) }
         let start = out.count
         for child in node.children { append(child, style: linkStyle, to: &out) }
         if !options.color, out.count == start { out += cells(url, style: style) }
@@ -76,7 +76,7 @@ struct InlineRenderer {
         out += cells("[image: " + (alt.isEmpty ? "untitled" : alt) + "]", style: imageStyle)
         if let url = node.url, !url.isEmpty {
             var urlStyle = merged(style, theme.url)
-            if options.color && options.hyperlinks { urlStyle.link = sanitizeURL(url) }
+            if options.color && options.hyperlinks && isAbsoluteURL(url) { urlStyle.link = sanitizeURL(url) }
             out.append(Cell(character: " ", width: 1, style: style))
             out += cells("(" + sanitize(url) + ")", style: urlStyle)
         }
@@ -88,13 +88,13 @@ struct InlineRenderer {
 
     /// A soft break between two wide (CJK) characters disappears; anywhere else it is a space.
     private func resolveSoftBreaks(_ input: [Cell]) -> [Cell] {
-        guard input.contains(where: { $0.character == Cell.softBreakMarker }) else { return input }
+        guard input.contains(where: { $0.isSoftBreak }) else { return input }
         var out: [Cell] = []
         out.reserveCapacity(input.count)
         for (i, cell) in input.enumerated() {
-            guard cell.character == Cell.softBreakMarker else { out.append(cell); continue }
+            guard cell.isSoftBreak else { out.append(cell); continue }
             let before = out.last { !$0.isDecoration }
-            let after = input[(i + 1)...].first { $0.character != Cell.softBreakMarker && !$0.isDecoration }
+            let after = input[(i + 1)...].first { !$0.isSoftBreak && !$0.isDecoration }
             if let before, let after, before.width == 2, after.width == 2 { continue }
             out.append(Cell(character: " ", width: 1, style: cell.style))
         }
@@ -112,4 +112,13 @@ func merged(_ base: TextStyle, _ extra: TextStyle) -> TextStyle {
     style.underline = style.underline || extra.underline
     if let link = extra.link { style.link = link }
     return style
+}
+
+/// Only absolute URLs (`https://…`, `mailto:…`) become OSC 8 hyperlinks: a terminal cannot
+/// resolve a relative path like `img/mlp.svg`.
+func isAbsoluteURL(_ url: String) -> Bool {
+    guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return false }
+    let scheme = url[..<colon]
+    return scheme.first!.isASCII && scheme.first!.isLetter
+        && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
 }

@@ -12,7 +12,7 @@ public struct Workspace: Sendable, Equatable {
     /// The default folder `tutor init` creates, relative to the current directory.
     public static let defaultName = "mlp-exercises"
 
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    public init(root: URL) { self.root = URL(fileURLWithPath: root.standardizedFileURL.path, isDirectory: true) }
 
     /// The exercise files, relative to the root, in the order the course meets them.
     public static let exerciseFiles: [(function: String, path: String)] = [
