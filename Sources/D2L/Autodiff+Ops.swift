@@ -1,12 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The differentiable operations on Variables, each with its pullback (how a gradient flows
-/// back to its operands). Activations and the loss live with their Tensor versions.
-/// Pullbacks capture tensors and flags, never Variables: the graph's only links are `parents`.
+// The differentiable operations on Variables, each with its pullback (how a gradient flows
+// back to its operands). Activations and the loss live with their Tensor versions.
+// Pullbacks capture tensors and flags, never Variables: the graph's only links are `parents`.
 
 /// op(a) · op(b): the gradients are G·Bᵀ and Aᵀ·G, computed by BLAS without copying a transpose.
 public func matmul(_ a: Variable, _ b: Variable) -> Variable {

@@ -19,7 +19,7 @@ public enum Reduction: String, CaseIterable, Sendable {
 /// give finite, exact values where the naive softmax-then-log gives inf. Matches
 /// `torch.nn.functional.cross_entropy(logits, labels, reduction=…)`.
 public func crossEntropy(_ logits: Tensor, _ labels: [Int], reduction: Reduction = .none) -> Tensor {
-    reduce(crossEntropyRows(logits, labels, gradientScale: nil).losses, reduction)
+    reduceLosses(crossEntropyRows(logits, labels, gradientScale: nil).losses, reduction)
 }
 
 /// The loss of `crossEntropy` and its gradient with respect to `logits` in one pass.
@@ -30,10 +30,11 @@ public func crossEntropyWithGradient(_ logits: Tensor, _ labels: [Int],
                                      reduction: Reduction = .mean) -> (loss: Tensor, gradient: Tensor) {
     let scale: Float = reduction == .mean ? 1 / Float(Swift.max(labels.count, 1)) : 1
     let (losses, gradient) = crossEntropyRows(logits, labels, gradientScale: { _ in scale })
-    return (reduce(losses, reduction), gradient!)
+    return (reduceLosses(losses, reduction), gradient!)
 }
 
-func reduce(_ losses: Tensor, _ reduction: Reduction) -> Tensor {
+/// Applies `reduction` to per-example losses.
+func reduceLosses(_ losses: Tensor, _ reduction: Reduction) -> Tensor {
     switch reduction {
     case .none: return losses
     case .sum: return losses.sum()
@@ -87,7 +88,7 @@ func crossEntropyRows(_ logits: Tensor, _ labels: [Int],
 public func crossEntropy(_ logits: Variable, _ labels: [Int], reduction: Reduction = .none) -> Variable {
     let x = logits.value
     let losses = crossEntropyRows(x, labels, gradientScale: nil).losses
-    return Variable(value: reduce(losses, reduction), parents: [logits]) { g in
+    return Variable(value: reduceLosses(losses, reduction), parents: [logits]) { g in
         let scale: (Int) -> Float
         switch reduction {
         case .none: scale = { g.scalars[$0] }

@@ -52,8 +52,25 @@ extension Tensor {
     /// Elementwise quotient with broadcasting (e.g. dividing each row by its sum).
     public static func / (a: Tensor, b: Tensor) -> Tensor { broadcast(a, b) { $0 / $1 } }
 
-    public static func += (a: inout Tensor, b: Tensor) { a = a + b }
-    public static func -= (a: inout Tensor, b: Tensor) { a = a - b }
+    /// a += b, in place when b has a's shape (else broadcasting into a new tensor).
+    public static func += (a: inout Tensor, b: Tensor) {
+        guard a.shape == b.shape else { a = a + b; return }
+        b.scalars.withUnsafeBufferPointer { src in
+            a.scalars.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<dst.count { dst[i] += src[i] }
+            }
+        }
+    }
+
+    /// a -= b, in place when b has a's shape.
+    public static func -= (a: inout Tensor, b: Tensor) {
+        guard a.shape == b.shape else { a = a - b; return }
+        b.scalars.withUnsafeBufferPointer { src in
+            a.scalars.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<dst.count { dst[i] -= src[i] }
+            }
+        }
+    }
 
     /// The largest absolute elementwise difference to a tensor of the same shape.
     public func maxAbsDifference(_ other: Tensor) -> Float {

@@ -20,6 +20,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Train on the first N training images only.") var trainSubset: Int?
     @Option(help: "Test on the first N test images only.") var testSubset: Int?
     @Flag(help: "Print one JSON object with every epoch instead of lines.") var json = false
+    @OptionGroup var visuals: TrainVisualOptions
 
     var config: TrainConfig {
         TrainConfig(epochs: epochs, lr: lr, hiddens: hiddens.widths, batchSize: batchSize, seed: seed,
@@ -39,11 +40,11 @@ struct TrainCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let started = Date()
-        let observer = TrainOutput.observer(json: json)
-        let result = try train(config, data: dataset, observer: observer)
+        let result = try visuals.observer(json: json, config: config).train(config, data: dataset)
         if json {
             print(TrainOutput.json(result.history, totalSeconds: Date().timeIntervalSince(started)))
         }
+        try visuals.finish(result, config: config)
     }
 }
 

@@ -11,6 +11,11 @@ struct Tutor: ParsableCommand {
             LearnCommand.self, OpenCommand.self, ListCommand.self, ProgressCommand.self, ResetCommand.self,
             GradeCommand.self, ProgressWriterCommand.self,
             TrainCommand.self,
+            ShowCommand.self,
+            CheckCommand.self,
+            LintCommand.self,
+            ExportCommand.self,
+            InitCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }

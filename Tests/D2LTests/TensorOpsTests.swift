@@ -77,6 +77,14 @@ func naiveMatmul(_ a: Tensor, _ b: Tensor) -> Tensor {
         #expect(sum.scalars == [11, 21, 12, 22, 13, 23])
     }
 
+    @Test func compoundAssignmentAddsInPlaceOrBroadcasts() {
+        var x = Tensor([[1, 2], [3, 4]])
+        x += Tensor([[10, 20], [30, 40]])
+        #expect(x == Tensor([[11, 22], [33, 44]]))
+        x -= Tensor([1, 2])
+        #expect(x == Tensor([[10, 20], [32, 42]]))
+    }
+
     @Test func broadcastShapeRules() {
         #expect(Tensor.broadcastShape([2, 1, 4], [3, 1]) == [2, 3, 4])
         #expect(Tensor.broadcastShape([5], []) == [5])

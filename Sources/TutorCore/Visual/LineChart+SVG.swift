@@ -43,11 +43,13 @@ extension LineChart {
             svg += "<text class=\"x-label\" x=\"\(f(left + plotW / 2))\" y=\"\(f(Double(height) - 12))\" text-anchor=\"middle\">\(xmlEscape(xLabel))</text>\n"
         }
 
-        for s in series {
+        let dashes = ["", " stroke-dasharray=\"7 4\"", " stroke-dasharray=\"9 3 2 3\""]  // the book's -, --, -.
+        for (index, s) in series.enumerated() {
+            let dash = dashes[index % dashes.count]
             let points = visiblePoints(s).map { "\(f(px($0.x))),\(f(py($0.y)))" }
             let color = s.color.rgbHex
             svg += "<g class=\"series\" data-name=\"\(xmlEscape(s.name))\">\n"
-            svg += "<polyline class=\"series\" data-name=\"\(xmlEscape(s.name))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
+            svg += "<polyline class=\"series\" data-name=\"\(xmlEscape(s.name))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash) points=\"\(points.joined(separator: " "))\"/>\n"
             for p in points {
                 let xy = p.split(separator: ",")
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"\(color)\"/>"
@@ -62,7 +64,7 @@ extension LineChart {
         svg += "<g class=\"legend\">\n<rect x=\"\(f(lx))\" y=\"\(f(ly))\" width=\"\(f(legendWidth))\" height=\"\(f(entryHeight * Double(series.count) + 6))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#b0b0b0\"/>\n"
         for (i, s) in series.enumerated() {
             let y = ly + 12 + entryHeight * Double(i)
-            svg += "<line x1=\"\(f(lx + 6))\" y1=\"\(f(y))\" x2=\"\(f(lx + 26))\" y2=\"\(f(y))\" stroke=\"\(s.color.rgbHex)\" stroke-width=\"2\"/>"
+            svg += "<line x1=\"\(f(lx + 6))\" y1=\"\(f(y))\" x2=\"\(f(lx + 26))\" y2=\"\(f(y))\" stroke=\"\(s.color.rgbHex)\" stroke-width=\"2\"\(dashes[i % dashes.count])/>"
             svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(y))\" dominant-baseline=\"middle\">\(xmlEscape(s.name))</text>\n"
         }
         svg += "</g>\n</svg>\n"

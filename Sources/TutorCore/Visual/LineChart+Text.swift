@@ -8,7 +8,7 @@ extension LineChart {
         let titleLines = title == nil ? 0 : 1
         let plotRows = max(2, height - legend.count - titleLines - 2)
 
-        let (yTicks, yLow, yHigh) = yAxis(maxTicks: max(2, min(6, (plotRows + 1) / 2)))
+        let (yTicks, yLow, yHigh) = yAxis(maxTicks: max(2, min(6, (plotRows + 1) / 2)), tight: true)
         let yLabels = yTicks.labels
         let labelWidth = yLabels.map(TextWidth.of).max() ?? 1
         // Right of the plot: the x label after the axis line, or room for the last tick label.

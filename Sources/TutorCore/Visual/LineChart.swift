@@ -76,13 +76,20 @@ public struct LineChart: Sendable {
         return (lo, hi)
     }
 
-    /// The y ticks and the shown y interval for at most `maxTicks` ticks.
-    func yAxis(maxTicks: Int) -> (ticks: AxisTicks, low: Double, high: Double) {
+    /// The y ticks and the shown y interval for at most `maxTicks` ticks. Fitted to the data,
+    /// the interval either widens to whole ticks or, when `tight` (a text chart, where rows
+    /// are few), pads the data by 4% with the ticks inside.
+    func yAxis(maxTicks: Int, tight: Bool = false) -> (ticks: AxisTicks, low: Double, high: Double) {
         if let r = yRange {
             let ticks = AxisTicks.nice(low: r.lowerBound, high: r.upperBound, maxCount: maxTicks, expand: false)
             return (ticks, r.lowerBound, r.upperBound)
         }
         let ys = series.flatMap(visiblePoints).map(\.y)
+        if tight, let low = ys.min(), let high = ys.max(), high - low > 1e-9 {
+            let pad = (high - low) * 0.04
+            let ticks = AxisTicks.nice(low: low - pad, high: high + pad, maxCount: maxTicks, expand: false)
+            if ticks.values.count >= 2 { return (ticks, low - pad, high + pad) }
+        }
         let ticks = AxisTicks.nice(low: ys.min() ?? 0, high: ys.max() ?? 1, maxCount: maxTicks, expand: true)
         return (ticks, ticks.values.first!, ticks.values.last!)
     }

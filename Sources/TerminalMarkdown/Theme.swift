@@ -1,0 +1,44 @@
+/// The look of every element in colour mode (16 basic colours, no backgrounds), and the
+/// glyphs shared by colour and plain mode.
+struct Theme {
+    func heading(_ level: Int) -> TextStyle {
+        switch level {
+        case 1: return TextStyle(color: .magenta, bold: true)
+        case 2: return TextStyle(color: .cyan, bold: true)
+        case 3: return TextStyle(color: .yellow, bold: true)
+        case 4: return TextStyle(color: .green, bold: true)
+        case 5: return TextStyle(color: .blue, bold: true)
+        default: return TextStyle(color: .blue, italic: true)
+        }
+    }
+    /// The rule drawn under level-1 and level-2 headings.
+    func headingRule(_ level: Int) -> Character? {
+        switch level {
+        case 1: return "━"
+        case 2: return "─"
+        default: return nil
+        }
+    }
+    let headingMarker = TextStyle(dim: true)
+    let inlineCode = TextStyle(color: .yellow)
+    let link = TextStyle(color: .brightBlue, underline: true)
+    let url = TextStyle(color: .brightBlack)
+    let image = TextStyle(color: .magenta)
+    let html = TextStyle(color: .brightBlack)
+    let quoteBar = TextStyle(color: .brightBlack)
+    let listMarker = TextStyle(color: .cyan, bold: true)
+    let rule = TextStyle(color: .brightBlack)
+    let codeLabel = TextStyle(color: .brightBlack)
+    let codeClipMarker = TextStyle(color: .red)
+
+    // Syntax highlighting.
+    let keyword = TextStyle(color: .magenta)
+    let string = TextStyle(color: .green)
+    let comment = TextStyle(color: .brightBlack, italic: true)
+    let number = TextStyle(color: .cyan)
+    let typeName = TextStyle(color: .yellow)
+
+    /// Bullets by nesting depth (cycled).
+    let bullets: [Character] = ["•", "◦", "▪"]
+    let quoteGlyph = "│"
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import TutorCore
+
+/// `tutor lint [DIR]`: every problem in a folder of lessons as `file:line: message`; exit 1 on any.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check every lesson: checkpoint specs, calls, references, ids, languages.")
+
+    @Argument(help: "The folder of lessons (default: ./lessons).")
+    var directory: String?
+
+    func run() throws {
+        let dir = directory ?? Course.defaultDirectory()
+        var linter = Linter()
+        var count = 0
+        linter.onCheckpoint = { _, _ in count += 1 }
+        let problems = linter.lint(directory: dir)
+        for p in problems { print(p.description) }
+        if problems.isEmpty {
+            print("\(dir): \(count) checkpoints, no problems")
+        } else {
+            FileHandle.standardError.write(Data("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(dir)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

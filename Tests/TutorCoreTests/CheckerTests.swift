@@ -1,0 +1,161 @@
+import D2L
+import Foundation
+import Testing
+@testable import TutorCore
+
+private let checker = Checker(context: sharedContext)
+
+private func verdict(_ text: String, _ s: CheckpointSpec?) throws -> Verdict {
+    let s = try #require(s)
+    switch checker.check(text: text, for: s) {
+    case let .verdict(v): return v
+    case let .failure(f): throw f
+    }
+}
+
+private let reluSpec = spec("""
+call: relu
+args:
+  X: [[-1.5, 0.0, 2.0], [3.0, -0.25, 0.5]]
+expect: tensor
+tolerance: 1e-6
+prompt: p
+explain: max(x, 0)
+points: 2
+mistakes:
+  - call: relu_identity
+    message: kept the negatives
+  - call: relu_abs
+    message: flipped the negatives
+""")
+
+@Test func correctTensorEarnsThePoints() throws {
+    let v = try verdict("[[0, 0, 2], [3, 0, 0.5]]", reluSpec)
+    #expect(v.isCorrect && v.points == 2 && v.maxPoints == 2)
+    #expect(v.message.en == "correct (max abs error 0)")
+    #expect(v.explain == "max(x, 0)")
+    #expect(v.reference == .array(NDArray(shape: [2, 3], values: [0, 0, 2, 3, 0, 0.5])))
+}
+
+@Test func aMistakeIsNamed() throws {
+    let v = try verdict("tensor([[1.5, 0., 2.], [3., 0.25, 0.5]])", reluSpec)
+    #expect(v.outcome == .incorrect && v.points == 0)
+    #expect(v.message.en == "flipped the negatives")
+    #expect(v.mistake?.call == "relu_abs")
+    #expect(v.details.first?.en == "element [0, 0]: expected 0, got 1.5 (tolerance 1e-06)")
+}
+
+@Test func aPlainWrongAnswerSaysWhere() throws {
+    let v = try verdict("[[0, 0, 2], [3, 0, 0.4]]", reluSpec)
+    #expect(v.mistake == nil)
+    #expect(v.message.en == "element [1, 2]: expected 0.5, got 0.4 (tolerance 1e-06)")
+    #expect(v.message.zh.contains("元素 [1, 2]"))
+    let shape = try verdict("[[0, 0], [2, 3], [0, 0.5]]", reluSpec)
+    #expect(shape.message.en == "expected shape [2, 3], got [3, 2]")
+}
+
+@Test func malformedIsNotWrong() throws {
+    let s = try #require(reluSpec)
+    guard case let .failure(.malformedAnswer(e)) = checker.check(text: "[[0, 0, 2], [3, 0, 0.5]", for: s) else {
+        Issue.record("not malformed"); return
+    }
+    #expect(e.column == 24)
+}
+
+@Test func nanFromTheUnstableLossMatchesItsMistake() throws {
+    let s = spec("""
+    call: loss
+    args: {y_hat: [[1000.0, 0.0, -1000.0], [0.0, 0.0, 0.0]], y: [0, 2], reduction: mean}
+    expect: number
+    tolerance: 1e-3
+    prompt: p
+    mistakes:
+      - call: loss_unstable
+        message: overflow
+      - call: loss
+        args: {reduction: sum}
+        message: the sum
+    """)
+    #expect(try verdict("0.5493", s).isCorrect)
+    #expect(try verdict("nan", s).message.en == "overflow")
+    #expect(try verdict("1.0986", s).message.en == "the sum")
+    let v = try verdict("1/3", s)
+    #expect(v.mistake == nil && v.message.en.hasPrefix("expected 0.549306, got 0.333333"))
+}
+
+@Test func shapesIntegersChoicesAndReflections() throws {
+    let shape = spec("call: shape\nargs: {of: W1}\nexpect: shape\nprompt: p\nmistakes:\n  - call: shape_transposed\n    message: rows are inputs")
+    #expect(try verdict("torch.Size([784, 256])", shape).isCorrect)
+    #expect(try verdict("256x784", shape).message.en == "rows are inputs")
+    let count = spec("call: param_count\nexpect: integer\nprompt: p")
+    #expect(try verdict("203,530", count).isCorrect)
+    #expect(try verdict("203531", count).message.en == "expected 203530, got 203531")
+    let choice = spec("expect: choice\nchoices: [one, two, three]\nanswer: b\nprompt: p\nmistakes:\n  - {answer: c, message: not three}")
+    #expect(try verdict("B", choice).isCorrect)
+    #expect(try verdict("c", choice).message.en == "not three")
+    #expect(try verdict("a", choice).message.en == "a is not the right choice")
+    let reflection = spec("expect: reflection\nprompt: why?\nmodel_answer: because")
+    let r = try verdict("I think so", reflection)
+    #expect(r.outcome == .saved && r.isDone && r.points == 1 && r.modelAnswer == "because")
+    #expect(r.given == .text("I think so"))
+}
+
+@Test func aBrokenCheckpointIsReportedAtItsLine() throws {
+    let s = try #require(spec("call: loss\nargs:\n  y_hat: [[1.0, 2.0]]\n  y: [0, 1]\nexpect: tensor\nprompt: p"))
+    guard case let .failure(.brokenCheckpoint(e)) = checker.check(text: "[1]", for: s) else { Issue.record("not broken"); return }
+    #expect(e.location.line == 7)   // fence on line 3, `y:` on the 4th line of the body
+    #expect(e.message.contains("2 labels for 1 rows"))
+}
+
+@Test func reportsAndExitCodes() throws {
+    let s = try #require(reluSpec)
+    let right = checker.check(text: "[[0, 0, 2], [3, 0, 0.5]]", for: s)
+    let wrong = checker.check(text: "[[0, 0, 2], [3, 0, 0.4]]", for: s)
+    let bad = checker.check(text: "[[0, 0, 2], [3, 0, 0.4]", for: s)
+    #expect(VerdictReport.exitCode(right) == 0 && VerdictReport.exitCode(wrong) == 1 && VerdictReport.exitCode(bad) == 2)
+    let json = try JSONSerialization.jsonObject(with: Data(VerdictReport.json(wrong, checkpoint: "r", language: .en).utf8)) as? [String: Any]
+    #expect(json?["outcome"] as? String == "incorrect")
+    let comparison = json?["comparison"] as? [String: Any]
+    let first = comparison?["first_mismatch"] as? [String: Any]
+    #expect(first?["index"] as? [Int] == [1, 2])
+    #expect((json?["reference"] as? [String: Any])?["shape"] as? [Int] == [2, 3])
+    #expect(VerdictReport.text(bad, language: .zh).contains("第 24 列"))
+}
+
+@Test func cacheStoresRecomputesDamagedEntriesAndKeysOnInputs() throws {
+    let dir = temporaryDirectory("cache")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let cache = ReferenceCache(directory: dir)
+    let key = ReferenceCache.key(call: "evaluate_accuracy", args: args("{epochs: 1, lr: 0.1}"))
+    #expect(key == ReferenceCache.key(call: "evaluate_accuracy", args: args("{lr: 0.1, epochs: 1}")))
+    #expect(key != ReferenceCache.key(call: "evaluate_accuracy", args: args("{lr: 0.2, epochs: 1}")))
+    var computed = 0
+    #expect(try cache.result(for: key) { computed += 1; return .number(0.75) } == .number(0.75))
+    #expect(try cache.result(for: key) { computed += 1; return .number(0.5) } == .number(0.75))
+    #expect(computed == 1)
+    try Data("{\"key\": \"damaged".utf8).write(to: URL(fileURLWithPath: cache.path(for: key)))
+    #expect(try cache.result(for: key) { computed += 1; return .number(0.5) } == .number(0.5))
+    #expect(computed == 2)
+    try FileManager.default.removeItem(atPath: dir)   // deleting the cache is always safe
+    #expect(try cache.result(for: key) { computed += 1; return .number(0.25) } == .number(0.25))
+    #expect(ReferenceCache.standard(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])?.directory == "/x/tutor")
+    #expect(ReferenceCache.standard(environment: ["HOME": "/h"])?.directory == "/h/.cache/tutor")
+}
+
+@Test func exportWritesTheInputs() throws {
+    let dir = temporaryDirectory("export")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let s = try #require(spec("call: loss\nargs: {y_hat: {randn: [2, 3], seed: 5}, y: [0, 2], reduction: mean}\nexpect: number\nprompt: p"))
+    let written = try CheckpointExport.write(s, context: sharedContext, format: .npy, directory: dir)
+    #expect(written.map { ($0 as NSString).lastPathComponent } == ["y_hat.npy", "y.npy"])
+    let yHat = try NpyFile.read(path: dir + "/y_hat.npy")
+    #expect(yHat == NDArray(Tensor.randn([2, 3], seed: 5)))
+    #expect(try NpyFile.read(path: dir + "/y.npy").values == [0, 2])
+    _ = try CheckpointExport.write(s, context: sharedContext, format: .json, directory: dir)
+    let json = try String(contentsOfFile: dir + "/y.json", encoding: .utf8)
+    #expect(json == "[0, 2]\n")
+    // What export writes is what the checker reads back as an answer.
+    // (JSON holds the Float32 values' shortest decimal forms: equal as Float32.)
+    guard case let .array(back) = try AnswerFile.read(path: dir + "/y_hat.json", kind: .tensor) else { Issue.record("not an array"); return }
+    #expect(back.shape == yHat.shape && back.values.map(Float.init) == yHat.values.map(Float.init))
+}
