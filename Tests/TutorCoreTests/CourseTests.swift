@@ -299,6 +299,40 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
     }
 }
 
+/// Lessons 1, 6 and 7 describe the chapter's trained network: test accuracy about 0.85, final
+/// training loss a little under 0.4, test accuracy a little below training accuracy, and its
+/// mistakes: mostly among the upper-body garments (t-shirt, pullover, coat, shirt), shirts most
+/// of all (taken for t-shirts and pullovers), coats taken for pullovers, and among the shoes,
+/// ankle boots and sandals taken for sneakers. One full training run checks all of it.
+@Suite(.serialized) struct TrainedNetworkFactTests {
+    @Test(.enabled(if: realDataInstalled)) func theChaptersNetworkAndItsMistakes() throws {
+        let data = try FashionMNIST.load()
+        let result = try train(TrainConfig(), data: data)
+        let last = try #require(result.history.last)
+        #expect(last.testAcc > 0.83 && last.testAcc < 0.87, "test accuracy \(last.testAcc)")
+        #expect(last.trainLoss > 0.3 && last.trainLoss < 0.4, "train loss \(last.trainLoss)")
+        #expect(last.testAcc < last.trainAcc)
+        #expect(result.history.first!.trainLoss > last.trainLoss)
+
+        let predictions = predict(result.params, data: data, count: data.testCount)
+        let errors = predictions.filter { $0.label != $0.predicted }
+        let upper: Set<Int> = [0, 2, 4, 6]
+        let amongUpper = errors.filter { upper.contains($0.label) && upper.contains($0.predicted) }.count
+        #expect(Double(amongUpper) / Double(errors.count) > 0.5, "\(amongUpper) of \(errors.count) errors")
+
+        func errorsOf(_ label: Int) -> [Int: Int] {
+            errors.filter { $0.label == label }.reduce(into: [:]) { $0[$1.predicted, default: 0] += 1 }
+        }
+        func mostCommonWrong(_ label: Int) -> Int? { errorsOf(label).max { $0.value < $1.value }?.key }
+        let errorsPerClass = (0..<10).map { label in errors.filter { $0.label == label }.count }
+        #expect(errorsPerClass.firstIndex(of: errorsPerClass.max()!) == 6, "errors per class \(errorsPerClass)")
+        let shirtTop2 = errorsOf(6).sorted { $0.value > $1.value }.prefix(2).map(\.key)
+        #expect(Set(shirtTop2) == [0, 2], "shirts are mostly taken for \(shirtTop2)")
+        #expect(mostCommonWrong(4) == 2, "coats are mostly taken for \(String(describing: mostCommonWrong(4)))")
+        #expect(mostCommonWrong(9) == 7 && mostCommonWrong(5) == 7)
+    }
+}
+
 /// True when Fashion-MNIST can be loaded from its usual places.
 let realDataInstalled: Bool = FashionMNIST.searchPath(directory: nil).contains { dir in
     FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("t10k-labels-idx1-ubyte.gz"))
