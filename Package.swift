@@ -44,6 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "D2L"], resources: [.copy("Fixtures")]),

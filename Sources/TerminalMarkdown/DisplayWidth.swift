@@ -5,6 +5,8 @@
 /// a UTF-8 locale. Wide and full-width characters and emoji count 2, combining marks 0, East
 /// Asian ambiguous characters 1, and ANSI escape sequences (CSI and OSC) 0.
 public func displayWidth(_ s: String) -> Int {
+    // Fast path: printable ASCII is one column per byte.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
     var total = 0
     var escape = EscapeScanner()
     for character in s {

@@ -1,3 +1,8 @@
+/// Code spans up to this many characters keep their spaces unbreakable.
+private let shortCodeSpan = 24
+/// A space that the line breaker does not break at (it is still written as " ").
+private let nonBreakingSpace: UInt32 = 0xA0
+
 /// Turns a block's inline nodes into styled cells (before line breaking).
 struct InlineRenderer {
     let options: RenderOptions
@@ -20,11 +25,14 @@ struct InlineRenderer {
             out.append(Cell(character: Cell.hardBreakMarker, width: 0, style: style))
         case .code:
             let text = sanitize(node.literal ?? "")
-            if options.color {
-                out += cells(text, style: merged(style, theme.inlineCode))
-            } else {
-                out += decoration("`", style) + cells(text, style: style) + decoration("`", style)
+            var code = cells(text, style: options.color ? merged(style, theme.inlineCode) : style)
+            // A short code span is not broken at its spaces: `[[0, 2], [3, 0]]` stays whole.
+            // Only spaces between other characters, so none can end up trailing a line.
+            if code.count <= shortCodeSpan, let first = code.firstIndex(where: { !$0.isSpace }),
+               let last = code.lastIndex(where: { !$0.isSpace }) {
+                for i in first..<last where code[i].isSpace { code[i].scalar = nonBreakingSpace }
             }
+            out += options.color ? code : decoration("`", style) + code + decoration("`", style)
         case .htmlInline:
             out += cells(sanitize(node.literal ?? ""), style: merged(style, theme.html))
         case .emphasis:
@@ -56,7 +64,7 @@ struct InlineRenderer {
     private func appendLink(_ node: MarkdownNode, style: TextStyle, to out: inout [Cell]) {
         let url = node.url ?? ""
         var linkStyle = merged(style, theme.link)
-        if options.color && options.hyperlinks && !url.isEmpty { linkStyle.link = sanitizeURL(url) }
+        if options.color && options.hyperlinks && isAbsoluteURL(url) { linkStyle.link = sanitizeURL(url) }
         let start = out.count
         for child in node.children { append(child, style: linkStyle, to: &out) }
         if !options.color, out.count == start { out += cells(url, style: style) }
@@ -76,7 +84,7 @@ struct InlineRenderer {
         out += cells("[image: " + (alt.isEmpty ? "untitled" : alt) + "]", style: imageStyle)
         if let url = node.url, !url.isEmpty {
             var urlStyle = merged(style, theme.url)
-            if options.color && options.hyperlinks { urlStyle.link = sanitizeURL(url) }
+            if options.color && options.hyperlinks && isAbsoluteURL(url) { urlStyle.link = sanitizeURL(url) }
             out.append(Cell(character: " ", width: 1, style: style))
             out += cells("(" + sanitize(url) + ")", style: urlStyle)
         }
@@ -86,16 +94,22 @@ struct InlineRenderer {
         cells(text, style: style).map { var cell = $0; cell.isDecoration = true; return cell }
     }
 
-    /// A soft break between two wide (CJK) characters disappears; anywhere else it is a space.
+    /// A soft break between two wide (CJK) characters, or next to full-width punctuation,
+    /// disappears; anywhere else it is a space.
     private func resolveSoftBreaks(_ input: [Cell]) -> [Cell] {
-        guard input.contains(where: { $0.character == Cell.softBreakMarker }) else { return input }
+        guard input.contains(where: { $0.isSoftBreak }) else { return input }
         var out: [Cell] = []
         out.reserveCapacity(input.count)
         for (i, cell) in input.enumerated() {
-            guard cell.character == Cell.softBreakMarker else { out.append(cell); continue }
+            guard cell.isSoftBreak else { out.append(cell); continue }
             let before = out.last { !$0.isDecoration }
-            let after = input[(i + 1)...].first { $0.character != Cell.softBreakMarker && !$0.isDecoration }
-            if let before, let after, before.width == 2, after.width == 2 { continue }
+            let after = input[(i + 1)...].first { !$0.isSoftBreak && !$0.isDecoration }
+            if let before, let after {
+                if before.width == 2 && after.width == 2 { continue }
+                // Full-width punctuation carries its own spacing: "。\nEnglish", "ReLU\n（…".
+                if before.width == 2 && isClosingPunctuation(before.scalar) { continue }
+                if after.width == 2 && isOpeningPunctuation(after.scalar) { continue }
+            }
             out.append(Cell(character: " ", width: 1, style: cell.style))
         }
         return out
@@ -112,4 +126,13 @@ func merged(_ base: TextStyle, _ extra: TextStyle) -> TextStyle {
     style.underline = style.underline || extra.underline
     if let link = extra.link { style.link = link }
     return style
+}
+
+/// Only absolute URLs (`https://…`, `mailto:…`) become OSC 8 hyperlinks: a terminal cannot
+/// resolve a relative path like `img/mlp.svg`.
+func isAbsoluteURL(_ url: String) -> Bool {
+    guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return false }
+    let scheme = url[..<colon]
+    return scheme.first!.isASCII && scheme.first!.isLetter
+        && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
 }

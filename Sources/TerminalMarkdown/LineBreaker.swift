@@ -15,6 +15,8 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
     var index = 0
 
     func finishLine() {
+        // A hard-broken word may end in a no-break space (short code spans): no trailing padding.
+        while line.last?.character == " " { line.removeLast() }
         lines.append(line)
         line = []
         lineWidth = 0
@@ -22,7 +24,7 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
 
     while index < input.count {
         let cell = input[index]
-        if cell.character == Cell.hardBreakMarker {
+        if cell.isHardBreak {
             finishLine()
             pendingSpaces = []
             pendingWidth = 0
@@ -40,9 +42,9 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
         // The next unbreakable word: cells up to the next break opportunity.
         var end = index + 1
         var wordWidth = cell.width
-        while end < input.count, !input[end].isSpace, input[end].character != Cell.hardBreakMarker,
-              !canBreak(between: input[end - 1].character, input[end - 1].width,
-                        and: input[end].character, input[end].width) {
+        while end < input.count, !input[end].isSpace, !input[end].isHardBreak,
+              !canBreak(between: input[end - 1].scalar, input[end - 1].width,
+                        and: input[end].scalar, input[end].width) {
             wordWidth += input[end].width
             end += 1
         }
@@ -63,6 +65,7 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
             }
             for part in input[index..<end] {
                 if lineWidth + part.width > width && !line.isEmpty { finishLine() }
+                if line.isEmpty && part.character == " " { continue }
                 line.append(part)
                 lineWidth += part.width
             }
@@ -75,29 +78,47 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
         pendingWidth = 0
         index = end
     }
-    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    if !line.isEmpty || lines.isEmpty { finishLine() }
     return lines
 }
 
-/// Whether a line may break between two adjacent non-space characters.
-func canBreak(between a: Character, _ aWidth: Int, and b: Character, _ bWidth: Int) -> Bool {
-    if closingPunctuation.contains(b) || openingPunctuation.contains(a) { return false }
+/// Whether a line may break between two adjacent non-space characters (given by their first
+/// scalars and widths).
+func canBreak(between a: UInt32, _ aWidth: Int, and b: UInt32, _ bWidth: Int) -> Bool {
+    if isClosingPunctuation(b) || isOpeningPunctuation(a) { return false }
     if bWidth == 0 { return false }  // never separate a base from what attaches to it
     return aWidth == 2 || bWidth == 2
 }
 
 /// Characters that must not start a line (kinsoku shori for Chinese and Japanese, plus the Latin
-/// punctuation that follows a word).
-let closingPunctuation: Set<Character> = [
-    "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "】", "〕", "〉", "》", "〗", "〙",
-    "〛", "｝", "］", "”", "’", "…", "‥", "・", "ー", "々", "〜", "～", "％", "．", "｡", "､", "｣",
-    "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ゎ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ",
-    "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ",
-    ",", ".", ";", ":", "!", "?", ")", "]", "}", "%",
-]
+/// punctuation that follows a word): ，。、；：？！）」』】〕〉》〗〙〛｝］”’…‥・ー々〜～％．｡､｣,
+/// small kana, and , . ; : ! ? ) ] } %.
+func isClosingPunctuation(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x25:
+        return true
+    case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F, 0x3011,
+         0x3015, 0x3009, 0x300B, 0x3017, 0x3019, 0x301B, 0xFF5D, 0xFF3D, 0x201D, 0x2019, 0x2026,
+         0x2025, 0x30FB, 0x30FC, 0x3005, 0x301C, 0xFF5E, 0xFF05, 0xFF0E, 0xFF61, 0xFF64, 0xFF63:
+        return true
+    case 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E,  // ぁぃぅぇぉっゃゅょゎ
+         0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE,  // ァィゥェォッャュョヮ
+         0x30F5, 0x30F6:                                                                  // ヵヶ
+        return true
+    default:
+        return false
+    }
+}
 
-/// Characters that must not end a line.
-let openingPunctuation: Set<Character> = [
-    "（", "「", "『", "【", "〔", "〈", "《", "〖", "〘", "〚", "｛", "［", "“", "‘", "｢", "＄", "￥",
-    "(", "[", "{",
-]
+/// Characters that must not end a line: （「『【〔〈《〖〘〚｛［“‘｢＄￥ and ( [ {.
+func isOpeningPunctuation(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x28, 0x5B, 0x7B:
+        return true
+    case 0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0x3016, 0x3018, 0x301A, 0xFF5B,
+         0xFF3B, 0x201C, 0x2018, 0xFF62, 0xFF04, 0xFFE5:
+        return true
+    default:
+        return false
+    }
+}

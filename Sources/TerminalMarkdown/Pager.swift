@@ -116,6 +116,13 @@ public enum Pager {
 }
 
 extension String {
+    var trimmingTrailingSpaces: String {
+        guard last == " " else { return self }
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
     var trimmingSpaces: String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }

@@ -37,6 +37,15 @@ public struct TerminalRenderer {
         return renderBlocks(document.kind == .document ? document.children : [document], context)
     }
 
+    /// Like `render(_:customBlock:)`, but the hook is also told the width it may use (less than
+    /// `options.width` inside lists and quotes).
+    public func render(_ document: MarkdownNode,
+                       customBlockInWidth: @escaping (_ info: String, _ body: String, _ width: Int) -> [String]?) -> [String] {
+        var context = BlockContext(width: max(options.width, 1), depth: 0, listDepth: 0, tight: false)
+        context.customBlockInWidth = customBlockInWidth
+        return renderBlocks(document.kind == .document ? document.children : [document], context)
+    }
+
     /// Parses and renders Markdown text; the lines joined, each ending in a newline.
     public func render(markdown: String) -> String {
         let lines = render(parseMarkdown(markdown))
@@ -51,6 +60,7 @@ public struct TerminalRenderer {
         var listDepth: Int
         var tight: Bool
         var customBlock: CustomBlock?
+        var customBlockInWidth: ((String, String, Int) -> [String]?)?
     }
 
     /// Containers nested deeper than this are flattened to text, so hostile input cannot
@@ -132,30 +142,42 @@ public struct TerminalRenderer {
         let info = node.fenceInfo ?? ""
         let body = node.literal ?? ""
         if let custom = context.customBlock, let lines = custom(info, body) { return lines }
+        if let custom = context.customBlockInWidth, let lines = custom(info, body, context.width) { return lines }
 
-        var sourceLines = body.split(separator: "\n", omittingEmptySubsequences: false).map {
-            expandTabs(sanitize(String($0), keepTabsAndNewlines: true))
-        }
+        var sourceLines = splitLines(body).map { expandTabs(sanitize($0, keepTabsAndNewlines: true)) }
         if sourceLines.last == "" { sourceLines.removeLast() }
         let language = info.split(separator: " ").first.map(String.init) ?? ""
-        let styled: [[Cell]]
-        if options.color, let highlighted = SyntaxHighlighter.language(forInfo: language) {
-            styled = SyntaxHighlighter(language: highlighted, theme: theme).highlight(sourceLines)
-        } else {
-            styled = sourceLines.map { cells($0, style: .plain) }
-        }
-        let indent = context.width >= 24 ? 4 : 2
+        let highlighter = options.color ? SyntaxHighlighter.language(forInfo: language) : nil
+        let indent = context.width >= 60 ? 4 : 2  // narrow terminals keep more of each code line
         let available = max(context.width - indent, 2)
         var out: [String] = []
         if !language.isEmpty {
-            let label = String(repeating: " ", count: indent / 2) + "── " + sanitize(language) + " ──"
+            let label = String(repeating: " ", count: indent - 2) + "── " + sanitize(language) + " ──"
             out.append(emit(clip(cells(label, style: theme.codeLabel), width: context.width)))
         }
-        let pad = cells(String(repeating: " ", count: indent), style: .plain)
-        for line in styled {
-            let trimmed = trimTrailingSpaces(line)
-            if trimmed.isEmpty { out.append(""); continue }
-            out.append(emit(pad + clip(trimmed, width: available)))
+        let padText = String(repeating: " ", count: indent)
+        let pad = cells(padText, style: .plain)
+        if let highlighter {
+            let styled = SyntaxHighlighter(language: highlighter, theme: theme).highlight(sourceLines)
+            for line in styled {
+                let trimmed = trimTrailingSpaces(line)
+                out.append(trimmed.isEmpty ? "" : emit(pad + clip(trimmed, width: available)))
+            }
+            return out
+        }
+        for line in sourceLines {
+            let trimmed = line.trimmingTrailingSpaces
+            if trimmed.isEmpty {
+                out.append("")
+            } else if displayWidth(trimmed) <= available {
+                out.append(padText + trimmed)  // unstyled and fits: no need for cells
+            } else if trimmed.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                // Unstyled ASCII: clip by bytes.
+                let kept = String(decoding: trimmed.utf8.prefix(max(available - 1, 0)), as: UTF8.self)
+                out.append(padText + kept + emit([Cell(character: "…", width: 1, style: theme.codeClipMarker)]))
+            } else {
+                out.append(emit(pad + clip(cells(trimmed, style: .plain), width: available)))
+            }
         }
         return out
     }
@@ -175,16 +197,19 @@ public struct TerminalRenderer {
     }
 
     private func renderHTMLBlock(_ node: MarkdownNode, _ context: BlockContext) -> [String] {
-        var lines = (node.literal ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = splitLines(node.literal ?? "")
         while lines.last == "" { lines.removeLast() }
         var out: [String] = []
         for line in lines {
             let text = trimTrailingSpaces(cells(expandTabs(sanitize(line, keepTabsAndNewlines: true)), style: theme.html))
             if text.reduce(0, { $0 + $1.width }) <= context.width {
                 out.append(emit(text))
-            } else {
-                out += breakLines(text, width: context.width).map(emit)
+                continue
             }
+            // Too wide: wrap, keeping the line's own indentation on its continuation lines.
+            let lead = min(text.prefix { $0.isSpace }.count, context.width / 2)
+            let indent = Array(text.prefix(lead))
+            out += breakLines(Array(text.dropFirst(lead)), width: context.width - lead).map { emit(indent + $0) }
         }
         return out
     }
@@ -286,7 +311,7 @@ func trimTrailingSpaces(_ line: [Cell]) -> [Cell] {
 
 /// Expands tabs to the next multiple of four columns.
 func expandTabs(_ line: String) -> String {
-    guard line.contains("\t") else { return line }
+    guard line.utf8.contains(0x09) else { return line }
     var out = ""
     var column = 0
     for character in line {
@@ -300,4 +325,9 @@ func expandTabs(_ line: String) -> String {
         }
     }
     return out
+}
+
+/// Splits text at "\n" (by bytes: much faster than splitting Characters), keeping empty lines.
+func splitLines(_ text: String) -> [String] {
+    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
 }

@@ -35,22 +35,48 @@ struct Cell {
     var character: Character
     var width: Int
     var style: TextStyle
+    /// The first scalar of `character`, kept for fast tests (space, breaks, punctuation)
+    /// without comparing Characters.
+    var scalar: UInt32
     /// Markup shown in plain mode (`*`, `**`, backticks): not text, so it does not count as a
     /// neighbour when a soft break decides between a space and nothing.
     var isDecoration = false
+
+    init(character: Character, width: Int, style: TextStyle) {
+        self.character = character
+        self.width = width
+        self.style = style
+        self.scalar = character.unicodeScalars.first!.value
+    }
+
+    init(ascii byte: UInt8, style: TextStyle) {
+        self.character = Character(Unicode.Scalar(byte))
+        self.width = 1
+        self.style = style
+        self.scalar = UInt32(byte)
+    }
 
     /// A soft line break, resolved to a space or to nothing once both neighbours are known.
     static let softBreakMarker: Character = "\u{1}"
     /// A hard line break.
     static let hardBreakMarker: Character = "\n"
 
-    var isSpace: Bool { character == " " }
+    var isSpace: Bool { scalar == 0x20 }
+    var isHardBreak: Bool { scalar == 0x0A }
+    var isSoftBreak: Bool { scalar == 0x01 }
 }
 
 /// Turns sanitised text into cells.
 func cells(_ text: String, style: TextStyle) -> [Cell] {
     var out: [Cell] = []
     out.reserveCapacity(text.utf8.count)
+    // Fast path: ASCII needs no grapheme breaking (sanitised text holds no CR LF pair).
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        for byte in text.utf8 {
+            out.append(Cell(ascii: byte, style: style))
+        }
+        return out
+    }
     for character in text {
         out.append(Cell(character: character, width: characterWidth(character), style: style))
     }
@@ -61,29 +87,38 @@ func cells(_ text: String, style: TextStyle) -> [Cell] {
 /// Every styled line closes its styles and hyperlink at its end, so lines can be prefixed,
 /// reordered or printed alone.
 func emitLine(_ line: [Cell], color: Bool) -> String {
-    var out = ""
+    // Built as bytes: appending Characters to a String one by one is several times slower.
+    var out: [UInt8] = []
+    out.reserveCapacity(line.count + 16)
+    func append(_ cell: Cell) {
+        if cell.scalar < 0x80 && cell.width == 1 {
+            out.append(UInt8(cell.scalar))
+        } else {
+            out.append(contentsOf: cell.character.utf8)
+        }
+    }
     if !color {
-        for cell in line { out.append(cell.character) }
-        return out
+        for cell in line { append(cell) }
+        return String(decoding: out, as: UTF8.self)
     }
     var current = TextStyle.plain
     for cell in line {
         if cell.style != current {
             if cell.style.link != current.link {
-                if current.link != nil { out += "\u{1B}]8;;\u{1B}\\" }
-                if let link = cell.style.link { out += "\u{1B}]8;;\(link)\u{1B}\\" }
+                if current.link != nil { out += "\u{1B}]8;;\u{1B}\\".utf8 }
+                if let link = cell.style.link { out += "\u{1B}]8;;\(link)\u{1B}\\".utf8 }
             }
             let old = current.sgrParameters
             let new = cell.style.sgrParameters
             if old != new {
-                if !old.isEmpty { out += "\u{1B}[0m" }
-                if !new.isEmpty { out += "\u{1B}[\(new)m" }
+                if !old.isEmpty { out += "\u{1B}[0m".utf8 }
+                if !new.isEmpty { out += "\u{1B}[\(new)m".utf8 }
             }
             current = cell.style
         }
-        out.append(cell.character)
+        append(cell)
     }
-    if !current.sgrParameters.isEmpty { out += "\u{1B}[0m" }
-    if current.link != nil { out += "\u{1B}]8;;\u{1B}\\" }
-    return out
+    if !current.sgrParameters.isEmpty { out += "\u{1B}[0m".utf8 }
+    if current.link != nil { out += "\u{1B}]8;;\u{1B}\\".utf8 }
+    return String(decoding: out, as: UTF8.self)
 }

@@ -58,6 +58,9 @@ public struct Linter {
                 problems.append(LessonError(spec.location(ofKey: "call"), "`\(call)` computes a typical mistake; the reference must come from a library call (use it under `mistakes:`)"))
             }
         }
+        if spec.expect == .code {   // the learner's own function: issue 7 lints its cases
+            return problems + CodeChecker.lint(spec, checker: checker)
+        }
         if spec.expect != .code {
             do {
                 let reference = try checker.reference(for: spec)

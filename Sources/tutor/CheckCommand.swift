@@ -27,8 +27,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Print the verdict, the reference and the comparison as one JSON object.")
     var json = false
 
+    @Option(help: "For `expect: code` checkpoints: your exercise workspace (default: found from here, see `tutor init`).")
+    var workspace: String?
+
     func validate() throws {
-        if (answer == nil) == (answerFile == nil) {
+        if answer != nil && answerFile != nil {
             throw ValidationError("give exactly one of --answer TEXT or --answer-file PATH")
         }
         if let lang, TutorLanguage(parsing: lang) == nil { throw ValidationError("--lang must be zh or en") }
@@ -46,6 +49,15 @@ struct CheckCommand: ParsableCommand {
             } else {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             }
+            throw ExitCode(2)
+        }
+        if spec.expect == .code {   // the learner's own function, in their workspace (issue 7)
+            let code = CodeCheckRun.run(spec, workspacePath: workspace, json: json, language: language)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        if answer == nil && answerFile == nil {
+            FileHandle.standardError.write(Data("error: give exactly one of --answer TEXT or --answer-file PATH\n".utf8))
             throw ExitCode(2)
         }
         let checker = Checker(context: CallContext(observer: nil))

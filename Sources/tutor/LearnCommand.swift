@@ -34,10 +34,7 @@ struct OpenCommand: ParsableCommand {
 /// Loads the course and progress, then runs the interactive session.
 func runSession(options: CourseOptions, openLesson: String?) throws {
     let language = try options.language()
-    let loaded: LoadedCourse
-    do { loaded = try CourseLoader.load(directory: options.lessonsDirectory, language: language) } catch let failure as TutorFailure {
-        failure.exit()
-    }
+    let loaded = loadCourse(options, language: language)
     var start: Int?
     if let openLesson {
         guard let index = loaded.course.outline.lessonIndex(matching: openLesson) else {

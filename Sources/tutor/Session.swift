@@ -84,10 +84,10 @@ final class Session {
         var body = ProseRenderer.render(checkpoint.prompt, width: inner, color: screen.style.color)
         if !checkpoint.choices.isEmpty {
             for (index, choice) in checkpoint.choices.enumerated() {
-                let label = "\(Character(UnicodeScalar(UInt8(97 + index % 26)))) "
-                let wrapped = Screen.wrap(choice, columns: inner - 3)
-                body.append(" " + screen.style.bold(label) + (wrapped.first ?? ""))
-                body += wrapped.dropFirst().map { "   " + $0 }
+                let label = "\(Character(UnicodeScalar(UInt8(97 + index % 26))))) "
+                let rendered = ProseRenderer.render(choice, width: inner - 4, color: screen.style.color)
+                body.append(" " + screen.style.bold(label) + (rendered.first ?? ""))
+                body += rendered.dropFirst().map { "    " + $0 }
             }
         }
         if let record = progress.checkpoints[checkpoint.id], record.status == .done {
@@ -255,7 +255,9 @@ final class Session {
         }
         screen.say(Screen.wrap(TerminalText.stripEscapes(head), columns: width).count > 1 || !screen.style.color
                    ? Screen.wrap(TerminalText.stripEscapes(head), columns: width) : [head])
-        for line in judgement.lines {
+        // The engine's first line repeats "correct"/"not correct": the head already says it.
+        let redundant: Set<String> = ["correct", "not correct", "正确", "不正确"]
+        for line in judgement.lines where !redundant.contains(line) {
             // Caret lines under a malformed answer keep their spacing.
             screen.say(line.hasPrefix(" ") ? [TerminalText.truncate(line, to: width)]
                        : Screen.wrap(line, columns: width - 2).map { "  " + $0 })
@@ -272,14 +274,18 @@ final class Session {
 
     /// Runs judge work; for long checkpoints with a progress bar and Ctrl-C to stop.
     private func withLongWork<T>(_ checkpoint: TutorCheckpoint, _ body: (JudgeProgress?) throws -> T) throws -> T {
-        guard checkpoint.isLong else { return try body(nil) }
+        guard judge.isExpensive(checkpoint: checkpoint.id) else { return try body(nil) }
         let bar = WorkProgressBar(screen: screen)
         screen.say(screen.style.dim(screen.words(.computingReference)))
         defer { bar.finish() }
         return try Terminal.interruptible {
-            let result = try body(bar)
-            if Terminal.interrupted { throw LongWorkInterrupted() }
-            return result
+            do {
+                let result = try body(bar)
+                if Terminal.interrupted { throw LongWorkInterrupted() }
+                return result
+            } catch CheckpointEngineError.interrupted {
+                throw LongWorkInterrupted()
+            }
         }
     }
 

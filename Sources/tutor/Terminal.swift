@@ -15,7 +15,7 @@ private var windowChanged: Int32 = 0
 
 private func restoreTerminalFromSignal() {
     if rawModeActive != 0 {
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios)
         rawModeActive = 0
     }
     // Show the cursor and reset colours, in case we were in the middle of drawing.
@@ -102,9 +102,9 @@ enum Terminal {
             bytes[Int(VTIME)] = 0
         }
         rawModeActive = 1
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         defer {
-            _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+            _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios)
             rawModeActive = 0
         }
         return try body()
@@ -161,7 +161,7 @@ enum ByteRead: Equatable {
 
 private func restoreTerminalFromSignalIfRaw() {
     if rawModeActive != 0 {
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios)
         rawModeActive = 0
     }
 }

@@ -32,6 +32,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        let started = Date()  // total_seconds counts loading the data too
         let dataset: FashionMNIST
         do {
             dataset = try FashionMNIST.load(directory: data)
@@ -39,7 +40,6 @@ struct TrainCommand: ParsableCommand {
             FileHandle.standardError.write(Data("tutor train: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let started = Date()
         let result = try visuals.observer(json: json, config: config).train(config, data: dataset)
         if json {
             print(TrainOutput.json(result.history, totalSeconds: Date().timeIntervalSince(started)))

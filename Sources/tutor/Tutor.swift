@@ -16,6 +16,8 @@ struct Tutor: ParsableCommand {
             LintCommand.self,
             ExportCommand.self,
             InitCommand.self,
+            WatchCommand.self,
+            VerifyCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }

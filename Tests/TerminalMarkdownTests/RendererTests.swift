@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TerminalMarkdown
 
@@ -27,6 +28,8 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(plain("hidden\nlayer") == ["hidden layer"])
         #expect(plain("ReLU\n函数") == ["ReLU 函数"])
         #expect(plain("**强调**\n文字") == ["**强调**文字"])
+        #expect(plain("句号。\nNext") == ["句号。Next"])
+        #expect(plain("ReLU\n（修正）") == ["ReLU（修正）"])
     }
 
     @Test func chineseWrapsBetweenIdeographsButNotBeforeClosingPunctuation() {
@@ -36,10 +39,17 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         for width in 10...40 {
             for line in plain("他说：「激活函数（ReLU）很简单。」然后，我们继续；好吗？是的！", width: width) {
                 #expect(displayWidth(line) <= width)
-                if let first = line.first { #expect(!closingPunctuation.contains(first), "line starts with \(first) at width \(width)") }
-                if let last = line.last { #expect(!openingPunctuation.contains(last), "line ends with \(last) at width \(width)") }
+                if let first = line.unicodeScalars.first { #expect(!isClosingPunctuation(first.value), "line starts with \(first) at width \(width)") }
+                if let last = line.unicodeScalars.last { #expect(!isOpeningPunctuation(last.value), "line ends with \(last) at width \(width)") }
             }
         }
+    }
+
+    @Test func punctuationClasses() {
+        for c in "，。、；：？！）」』】〕〉》”’…ー々～,.;:!?)]}%っャ".unicodeScalars { #expect(isClosingPunctuation(c.value), "\(c)") }
+        for c in "（「『【〔〈《“‘([{".unicodeScalars { #expect(isOpeningPunctuation(c.value), "\(c)") }
+        for c in "中a1-（".unicodeScalars { #expect(!isClosingPunctuation(c.value), "\(c)") }
+        for c in "中a1-）".unicodeScalars { #expect(!isOpeningPunctuation(c.value), "\(c)") }
     }
 
     @Test func longWordsAreBrokenHardAndNoLineHasTrailingSpaces() {
@@ -48,6 +58,14 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(lines.allSatisfy { displayWidth($0) <= 30 })
         #expect(lines.joined().replacingOccurrences(of: " ", with: "").contains(url))
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+    }
+
+    @Test func shortCodeSpansAreNotBrokenAtTheirSpaces() {
+        #expect(plain("a tensor such as `[[0, 2], [3, 0]]` here", width: 30) == ["a tensor such as", "`[[0, 2], [3, 0]]` here"])
+        let long = "`" + Array(repeating: "word", count: 12).joined(separator: " ") + "`"
+        #expect(plain(long, width: 30).count == 2)   // long spans still wrap at spaces
+        #expect(colour("x ` ` `a ` y", width: 80).allSatisfy { !stripEscapes($0).hasSuffix(" ") })
+        #expect(plain("aaaa `b ` c", width: 8) == ["aaaa `b", "` c"])
     }
 
     @Test func listsKeepNumberingAndHangWrappedText() {
@@ -74,7 +92,7 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
     @Test func codeBlocksAreNotReflowedAndLongLinesAreClipped() {
         let md = "```\nlet   spaced   = 1\n" + String(repeating: "x", count: 60) + "\n```\n"
         let lines = plain(md, width: 40)
-        #expect(lines[0] == "    let   spaced   = 1")
+        #expect(lines[0] == "  let   spaced   = 1")      // indented 2 below 60 columns, 4 above
         #expect(displayWidth(lines[1]) == 40)
         #expect(lines[1].hasSuffix("…"))
         let labelled = plain("```python\nx = 1\n```\n")
@@ -86,7 +104,7 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(swift[1].contains("\u{1B}[35mfunc\u{1B}[0m"))        // keyword
         #expect(swift[1].contains("\u{1B}[36m42\u{1B}[0m"))          // number
         #expect(swift[1].contains("\u{1B}[3;90m// done\u{1B}[0m"))   // comment
-        #expect(swift[1].contains("\u{1B}[33mInt\u{1B}[0m"))         // type
+        #expect(swift[1].contains("\u{1B}[94mInt\u{1B}[0m"))         // type
         #expect(swift[2].contains("\u{1B}[32m\"hi\"\u{1B}[0m"))      // string
         let python = colour("```python\ndef f(x):\n    '''doc\n    more'''\n    return x  # c\n```\n")
         #expect(python[1].contains("\u{1B}[35mdef\u{1B}[0m"))
@@ -191,4 +209,50 @@ func stripRendererEscapes(_ s: String) -> String {
         i += 1
     }
     return String(out)
+}
+
+@Suite struct HyperlinkTests {
+    @Test func onlyAbsoluteURLsBecomeHyperlinks() {
+        let relative = colour("[pic](img/a.png) ![alt](b.png)", hyperlinks: true).joined()
+        #expect(!relative.contains("\u{1B}]8;"))
+        let absolute = colour("[mail](mailto:a@b.c)", hyperlinks: true).joined()
+        #expect(absolute.contains("\u{1B}]8;;mailto:a@b.c\u{1B}\\"))
+        #expect(isAbsoluteURL("https://d2l.ai"))
+        #expect(!isAbsoluteURL("lessons/en/01.md"))
+        #expect(!isAbsoluteURL(":x"))
+    }
+
+    @Test func hostileURLsAreEncodedInsideTheHyperlink() {
+        let line = colour("[x](<https://a.b/c d\u{1B}e>)", hyperlinks: true).joined()
+        #expect(line.contains("\u{1B}]8;;https://a.b/c%20d%1Be\u{1B}\\"))
+    }
+}
+
+@Suite struct PublicHelperTests {
+    @Test func customBlockIsToldItsWidthInsideContainers() {
+        var widths: [Int] = []
+        let lines = TerminalRenderer(options: RenderOptions(width: 40))
+            .render(parseMarkdown("```checkpoint a\nx\n```\n\n> - ```checkpoint b\n>   y\n>   ```\n")) { info, _, width in
+                widths.append(width)
+                return ["[\(info)]"]
+            }
+        #expect(widths == [40, 36])          // quote bar 2 + bullet 2
+        #expect(lines == ["[checkpoint a]", "", "│ • [checkpoint b]"])
+    }
+
+    @Test func wrapAndSanitizeForCallers() {
+        #expect(TerminalText.wrap("一二三四五六七八九十，再来。", width: 20) == ["一二三四五六七八九", "十，再来。"])
+        #expect(TerminalText.wrap("alpha beta\ngamma", width: 80) == ["alpha beta", "gamma"])
+        #expect(TerminalText.sanitize("a\u{1B}[31mb\u{07}") == "a␛[31mb␇")
+    }
+
+    /// The golden fixtures really cover every node kind the parser produces.
+    @Test func goldenFixturesCoverEveryNodeKind() throws {
+        for name in ["en", "zh"] {
+            let url = GoldenTests.goldenDirectory.appendingPathComponent("\(name).md")
+            let kinds = Set(parseMarkdown(try String(contentsOf: url, encoding: .utf8)).allNodes.map(\.kind))
+            let expected = Set(MarkdownNodeKind.allCases).subtracting([.customBlock, .customInline])
+            #expect(expected.subtracting(kinds).isEmpty, "\(name).md lacks \(expected.subtracting(kinds))")
+        }
+    }
 }

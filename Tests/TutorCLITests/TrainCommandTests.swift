@@ -42,6 +42,15 @@ struct TrainCommandTests {
         #expect(output.stdout.isEmpty)
     }
 
+    /// Only where the data set is not installed can the binary show what it says then.
+    @Test(.enabled(if: !haveRealData, "Fashion-MNIST is installed here, so it cannot be missing"))
+    func aMissingDataSetSaysHowToInstallIt() throws {
+        let output = try ReleaseBinary.run(["train", "--data", "/nonexistent-fashion-mnist"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("apt-get install dataset-fashion-mnist"))
+        #expect(output.stderr.contains("FASHION_MNIST_DIR"))
+    }
+
     @Test func aDamagedDataSetIsAClearError() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -17,13 +17,29 @@ public struct IDXFile: Equatable, Sendable {
 
     /// Reads a file, gunzipping it when it starts with the gzip magic number.
     public static func read(path: String) throws -> IDXFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            throw DatasetError.unreadable(file: path, reason: reason)
-        }
-        var bytes = [UInt8](data)
+        var bytes = try readBytes(path)
         if Gzip.isGzip(bytes) { bytes = try Gzip.decompress(bytes, file: path) }
         return try parse(consume bytes, file: path)
+    }
+
+    /// The whole file, read straight into one array (no intermediate `Data` copy).
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        guard let file = fopen(path, "rb") else {
+            throw DatasetError.unreadable(file: path, reason: String(cString: strerror(errno)).lowercased())
+        }
+        defer { fclose(file) }
+        var info = stat()
+        guard fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw DatasetError.unreadable(file: path, reason: "not a regular file")
+        }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = size == 0 ? 0 : fread(buffer.baseAddress!, 1, size, file)
+            failed = count != size || ferror(file) != 0
+        }
+        if failed { throw DatasetError.unreadable(file: path, reason: "read \(bytes.count) of \(size) bytes") }
+        return bytes
     }
 
     /// Parses uncompressed IDX bytes; `file` names the source in errors. Takes the array by

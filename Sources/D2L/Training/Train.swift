@@ -28,12 +28,15 @@ public func train(_ config: TrainConfig, data: FashionMNIST, observer: TrainingO
     guard data.trainCount > 0 else { throw TrainError.noData("the training set is empty") }
     let initial = MLPParameters.initialize(inputs: FashionMNIST.pixelsPerImage, hiddens: config.hiddens,
                                            outputs: FashionMNIST.classCount, seed: config.seed)
-    let trainer = FastTrainer(initial, batchSize: config.batchSize)
+    // A batch larger than the data set is the whole data set: size the buffers for what is used.
+    let trainer = FastTrainer(initial, batchSize: min(config.batchSize, data.trainCount))
     return trainer.run(config: config, data: data, observer: observer)
 }
 
 /// The fraction of `images` (784 bytes each) whose predicted class equals the label.
 public func evaluateAccuracy(_ params: MLPParameters, images: [UInt8], labels: [UInt8]) -> Double {
+    precondition(images.count == labels.count * params.inputs,
+                 "evaluateAccuracy: \(labels.count) labels need \(labels.count * params.inputs) image bytes, got \(images.count)")
     guard !labels.isEmpty else { return 0 }
     return FastTrainer(params, batchSize: 256).accuracy(images: images, labels: labels)
 }
@@ -56,6 +59,7 @@ public struct Prediction: Sendable, Equatable {
 /// clipped to the test set.
 public func predict(_ params: MLPParameters, data: FashionMNIST, count: Int, offset: Int = 0) -> [Prediction] {
     let start = max(0, min(offset, data.testCount)), end = max(start, min(start + max(0, count), data.testCount))
+    precondition(params.inputs == FashionMNIST.pixelsPerImage, "predict: the network takes \(params.inputs) inputs, not 784")
     guard start < end else { return [] }
     return FastTrainer(params, batchSize: 256).predictions(images: data.testImages, labels: data.testLabels, range: start..<end)
 }

@@ -72,6 +72,9 @@ public struct TrainConfig: Codable, Sendable, Hashable {
         if epochs < 0 { return "epochs must be 0 or more, got \(epochs)" }
         if !(lr.isFinite && lr > 0) { return "the learning rate must be a positive number, got \(lr)" }
         if hiddens.contains(where: { $0 <= 0 }) { return "hidden layer widths must be positive, got \(hiddens)" }
+        if hiddens.contains(where: { $0 > 65_536 }) || hiddens.count > 16 {
+            return "at most 16 hidden layers of at most 65536 units each, got \(hiddens)"
+        }
         if batchSize <= 0 { return "the batch size must be positive, got \(batchSize)" }
         if let n = trainSubset, n <= 0 { return "the training subset must hold at least one example, got \(n)" }
         if let n = testSubset, n <= 0 { return "the test subset must hold at least one example, got \(n)" }

@@ -148,8 +148,13 @@ enum LibraryCalls {
         return c
     }
 
-    static func runTraining(_ args: CallArgs) throws -> TrainResult {
+    /// Trains (or takes the finished run from the cache: `train`, `evaluate_accuracy` and
+    /// `predict` with the same settings share it).
+    static func runTraining(_ args: CallArgs) throws -> (history: [EpochStats], params: MLPParameters) {
         let config = try trainConfig(args)
+        if let problem = config.problem { throw CallError(problem) }
+        let runs = args.context.cache.map { TrainedRunCache(directory: $0.directory) }
+        if let cached = runs?.lookup(config) { return cached }
         let data = try args.context.data()
         let result: TrainResult
         do {
@@ -158,7 +163,8 @@ enum LibraryCalls {
             throw CallError("training failed: \(error)")
         }
         if result.stopped { throw CallError("training was interrupted", interrupted: true) }
-        return result
+        runs?.store(config, result)
+        return (result.history, result.params)
     }
 
     /// Parameters for evaluate_accuracy/predict: untrained (epochs 0) or trained; and the data

@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func missingFileIsNamed() {
-        #expect(throws: DatasetError.unreadable(file: "/nonexistent/x.gz", reason: "no such file")) {
+        #expect(throws: DatasetError.unreadable(file: "/nonexistent/x.gz", reason: "no such file or directory")) {
             try IDXFile.read(path: "/nonexistent/x.gz")
         }
     }
@@ -75,5 +75,14 @@ import Testing
     @Test func errorMessageNamesTheFile() {
         let error = DatasetError.badIDX(file: "/d/t10k-labels-idx1-ubyte.gz", reason: "truncated: …")
         #expect(error.description == "/d/t10k-labels-idx1-ubyte.gz: not a valid IDX file: truncated: …")
+    }
+}
+
+extension IDXTests {
+    @Test func aDirectoryIsNotAFile() {
+        let dir = TempDirectory()
+        #expect(throws: DatasetError.unreadable(file: dir.path, reason: "not a regular file")) {
+            try IDXFile.read(path: dir.path)
+        }
     }
 }

@@ -94,3 +94,16 @@ import Testing
         #expect(evaluateAccuracy(params, images: data.testImages, labels: data.testLabels) == expected)
     }
 }
+
+extension TrainTests {
+    @Test func aBatchLargerThanTheDataIsOneBatch() throws {
+        let observer = RecordingObserver()
+        let result = try train(TrainConfig(epochs: 2, batchSize: 1_000_000), data: data, observer: observer)
+        #expect(observer.batches.map(\.of) == [1, 1])
+        #expect(result.history.count == 2)
+    }
+
+    @Test func absurdLayerSizesAreRefusedNotAllocated() {
+        #expect(throws: TrainError.self) { try train(TrainConfig(hiddens: [10_000_000]), data: data) }
+    }
+}

@@ -1,0 +1,248 @@
+import D2L
+import Foundation
+
+/// What a code check is doing, for a status line or progress bar.
+public enum CodeCheckStage: Sendable, Equatable {
+    case building
+    case running(cases: Int)
+    case computingReference(case: Int)
+}
+
+/// The result of checking the learner's own function: a `Verdict` like every checkpoint's
+/// (so progress and grading treat it alike), and what happened on the way.
+public struct CodeCheckReport: Sendable {
+    public enum Failure: Sendable {
+        case build(WorkspaceBuildResult)
+        case run(RunnerFailure, caseIndex: Int)
+        case mismatch(caseIndex: Int)
+    }
+
+    public var verdict: Verdict
+    public var failure: Failure?
+    public var caseCount: Int
+    /// Wall-clock seconds of the build and the run.
+    public var buildSeconds: Double
+    public var runSeconds: Double
+
+    public var passed: Bool { verdict.isCorrect }
+
+    /// The stub is untouched (`todo()`): not attempted rather than wrong.
+    public var notWritten: Bool {
+        if case .run(.notWritten, _)? = failure { return true }
+        return false
+    }
+
+    /// The verdict as lines in `language` (message first).
+    public func lines(_ language: TutorLanguage) -> [String] { verdict.lines(language) }
+}
+
+/// Builds the workspace, runs the learner's function on a code checkpoint's cases in the
+/// sandbox, and compares each result with the library's through the checker's comparison.
+///
+/// ```swift
+/// let codeChecker = CodeChecker(workspace: try Workspace.locate(explicit: nil))
+/// let report = try codeChecker.check(spec)          // spec: a checkpoint with `expect: code`
+/// print(report.lines(.en).joined(separator: "\n"))
+/// ```
+public final class CodeChecker: @unchecked Sendable {
+    public let workspace: Workspace
+    public let checker: Checker
+    /// Memory limit of one run of the learner's code.
+    public var memoryBytes: UInt64 = 2 << 30
+    /// Output cap of one run.
+    public var outputBytes = 16 << 20
+
+    public init(workspace: Workspace, checker: Checker = Checker()) {
+        self.workspace = workspace
+        self.checker = checker
+    }
+
+    /// Checks the learner's function against `spec` (`expect: code`).
+    /// - Throws: `LessonError` when the checkpoint itself is broken (a lesson bug, at file:line).
+    public func check(_ spec: CheckpointSpec,
+                      progress: @escaping (CodeCheckStage) -> Void = { _ in },
+                      isCancelled: @escaping () -> Bool = { false }) throws -> CodeCheckReport {
+        let code = try CodeCheckpoint(spec)
+        let inputs = try code.cases.indices.map { try runnerInputs(code, case: $0) }
+
+        progress(.building)
+        let build = workspace.build(isCancelled: isCancelled)
+        var report = CodeCheckReport(verdict: Self.verdict(spec), failure: nil, caseCount: code.cases.count,
+                                     buildSeconds: build.run.seconds, runSeconds: 0)
+        guard build.succeeded else {
+            report.failure = .build(build)
+            report.verdict.message = build.run.outcome == .cancelled ? CodeMessages.cancelled : CodeMessages.buildFailed
+            report.verdict.details = build.report.split(separator: "\n").map { LocalizedText(verbatim: String($0)) }
+            return report
+        }
+
+        progress(.running(cases: code.cases.count))
+        let limits = SandboxLimits(seconds: code.timeLimit, memoryBytes: memoryBytes, outputBytes: outputBytes)
+        let run = workspace.run(function: code.function.rawValue, cases: inputs, limits: limits, isCancelled: isCancelled)
+        report.runSeconds = run.sandbox.seconds
+
+        // Compare the cases that produced a result, in order, up to the first mismatch.
+        for (index, result) in run.results.enumerated() {
+            progress(.computingReference(case: index))
+            let reference = try self.reference(code, case: index)
+            let given = NDArray(result)
+            var comparison = Comparison.compare(given: given, reference: reference, tolerance: spec.tolerance)
+            if code.function == .train, !comparison.isClose, given.count == 1, reference.count == 1,
+               given.values[0] >= reference.values[0] {
+                // Learning better than the library is not a mistake.
+                comparison = Comparison.compare(given: reference, reference: reference, tolerance: spec.tolerance)
+            }
+            if comparison.isClose { report.verdict.comparison = merge(report.verdict.comparison, comparison); continue }
+            report.failure = .mismatch(caseIndex: index)
+            report.verdict.reference = .array(reference)
+            report.verdict.given = .array(given)
+            report.verdict.comparison = comparison
+            let described = Messages.describe(comparison, kind: .tensor)
+            report.verdict.message = described
+            report.verdict.details = [CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index))]
+                + Messages.details(comparison, kind: .tensor)
+            if let mistake = try matchingMistake(code, case: index, given: given) {
+                report.verdict.mistake = mistake
+                report.verdict.message = LocalizedText(verbatim: mistake.message)
+                report.verdict.details.insert(described, at: 1)
+            }
+            return report
+        }
+        if let failure = run.failure {
+            let index = run.results.count
+            report.failure = .run(failure, caseIndex: index)
+            report.verdict.message = CodeMessages.runFailed(failure, function: code.function.rawValue,
+                                                            file: Workspace.exerciseFiles.first { $0.function == code.function.rawValue }?.path ?? "")
+            report.verdict.details = CodeMessages.runDetails(failure)
+            if index < code.cases.count, failure != .cancelled, !report.notWritten {
+                report.verdict.details.insert(CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index)), at: 0)
+            }
+            return report
+        }
+        report.verdict.outcome = .correct
+        report.verdict.points = spec.points
+        report.verdict.message = CodeMessages.passed(code.cases.count, maxError: report.verdict.comparison?.maxAbsError)
+        return report
+    }
+
+    /// A fresh, incorrect verdict for `spec`.
+    static func verdict(_ spec: CheckpointSpec) -> Verdict {
+        Verdict(checkpointID: spec.id, outcome: .incorrect, message: Messages.incorrect, details: [], mistake: nil,
+                points: 0, maxPoints: spec.points, reference: nil, given: .text(""), comparison: nil,
+                explain: spec.explain, modelAnswer: nil)
+    }
+
+    /// Keeps the larger max error over the cases that passed.
+    private func merge(_ a: Comparison?, _ b: Comparison) -> Comparison {
+        guard let a else { return b }
+        return (a.maxAbsError ?? 0) >= (b.maxAbsError ?? 0) ? a : b
+    }
+
+    // MARK: inputs and references
+
+    /// The arguments the runner passes to the learner's function for case `index`.
+    func runnerInputs(_ code: CodeCheckpoint, case index: Int) throws -> [(String, CodeValue)] {
+        try located(code, case: index) { args in
+            switch code.function {
+            case .relu:
+                return [("X", .tensor(try args.tensor("X")))]
+            case .net:
+                let (x, params) = try LibraryCalls.netInputs(args)
+                var values: [(String, CodeValue)] = [("X", .tensor(x))]
+                for (k, (w, b)) in zip(params.weights, params.biases).enumerated() {
+                    values += [("W\(k + 1)", .tensor(w)), ("b\(k + 1)", .tensor(b))]
+                }
+                return values
+            case .loss:
+                let (logits, labels, _) = try LibraryCalls.lossInputs(args)
+                return [("y_hat", .tensor(logits)), ("y", .integers(labels))]
+            case .sgd:
+                let (param, grad, lr, batch) = try sgdInputs(args)
+                return [("param", .tensor(param)), ("grad", .tensor(grad)), ("lr", .number(lr)), ("batch_size", .number(Double(batch)))]
+            case .train:
+                let c = try LibraryCalls.trainConfig(args)
+                var values: [(String, CodeValue)] = [
+                    ("epochs", .number(Double(c.epochs))), ("lr", .number(Double(c.lr))), ("hiddens", .integers(c.hiddens)),
+                    ("batch_size", .number(Double(c.batchSize))), ("seed", .number(Double(c.seed))),
+                ]
+                if let n = c.trainSubset { values.append(("train_subset", .number(Double(n)))) }
+                if let n = c.testSubset { values.append(("test_subset", .number(Double(n)))) }
+                return values
+            }
+        }
+    }
+
+    func sgdInputs(_ args: CallArgs) throws -> (Tensor, Tensor, Double, Int) {
+        let param = try args.tensor("param"), grad = try args.tensor("grad")
+        guard param.shape == grad.shape else {
+            throw args.bad("grad", "must have the shape of param \(formatShape(param.shape)), has \(formatShape(grad.shape))")
+        }
+        return (param, grad, try args.double("lr", default: 0.1), try args.int("batch_size", default: 256, min: 1))
+    }
+
+    /// The library's result for case `index`.
+    func reference(_ code: CodeCheckpoint, case index: Int) throws -> NDArray {
+        if code.function == .sgd {
+            return try located(code, case: index) { args in
+                let (param, grad, lr, batch) = try sgdInputs(args)
+                return NDArray(CodeReference.sgd(param: param, grad: grad, lr: Float(lr), batchSize: batch))
+            }
+        }
+        return try array(code, call: code.call ?? code.function.rawValue, args: code.cases[index], output: code.spec.output, case: index)
+    }
+
+    /// The first mistake of the checkpoint whose result on case `index` equals `given`.
+    func matchingMistake(_ code: CodeCheckpoint, case index: Int, given: NDArray, only: Mistake? = nil) throws -> Mistake? {
+        for m in only.map({ [$0] }) ?? code.spec.mistakes {
+            guard let call = m.call else { continue }
+            var args = code.cases[index]
+            for a in m.args {
+                if let i = args.firstIndex(where: { $0.name == a.name }) { args[i] = a } else { args.append(a) }
+            }
+            let wrong = try array(code, call: call, args: args, output: m.output ?? code.spec.output, case: index, line: m.line)
+            if Judge.matches(.array(given), .array(wrong), tolerance: code.spec.tolerance) { return m }
+        }
+        return nil
+    }
+
+    /// A registry call's result as an array (training histories through `output`, default `test_acc`).
+    func array(_ code: CodeCheckpoint, call: String, args: [ArgEntry], output: OutputSelector?, case index: Int,
+               line: Int? = nil) throws -> NDArray {
+        do {
+            var result = try checker.registry.run(call, args: args, context: checker.context)
+            if case .history = result {
+                result = try OutputSelection.select(result, output: output ?? OutputSelector(field: "test_acc", epoch: .last), call: call)
+            }
+            switch result {
+            case let .tensor(a): return a
+            case let .number(x): return NDArray(scalar: x)
+            case let .integer(n): return NDArray(scalar: Double(n))
+            default: throw CallError("`\(call)` does not return numbers to compare with the learner's function")
+            }
+        } catch let e as CallError {
+            throw LessonError(SourceLocation(file: code.spec.location.file, line: e.line ?? line ?? caseLine(code, index)), e.message)
+        }
+    }
+
+    /// Runs `body` on case `index`'s arguments, turning call errors into lesson errors.
+    func located<T>(_ code: CodeCheckpoint, case index: Int, _ body: (CallArgs) throws -> T) throws -> T {
+        do {
+            return try body(CallArgs(code.cases[index], context: checker.context))
+        } catch let e as CallError {
+            throw LessonError(SourceLocation(file: code.spec.location.file, line: e.line ?? caseLine(code, index)),
+                              "case \(index + 1): " + e.message)
+        }
+    }
+
+    func caseLine(_ code: CodeCheckpoint, _ index: Int) -> Int {
+        code.cases[index].map(\.line).filter { $0 > 0 }.min() ?? code.spec.keyLines["cases"] ?? code.spec.location.line
+    }
+}
+
+/// The library's side of checks that have no registry call.
+enum CodeReference {
+    /// The book's sgd step on one parameter: p − lr · g / batchSize.
+    static func sgd(param: Tensor, grad: Tensor, lr: Float, batchSize: Int) -> Tensor {
+        param - grad * (lr / Float(batchSize))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `tutor show` through the release binary: rendering, colour choice, and the one-line error
+/// with exit status 2 for every kind of bad file.
+@Suite(.enabled(if: ReleaseBinary.exists, Comment(rawValue: ReleaseBinary.missingNote)))
+struct ShowCommandTests {
+    let directory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-show-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    private func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    private func expectOneLineError(_ arguments: [String], containing fragments: [String]) throws {
+        let output = try ReleaseBinary.run(["show"] + arguments)
+        #expect(output.status == 2)
+        #expect(output.stdout.isEmpty)
+        let lines = output.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "expected one line, got: \(output.stderr)")
+        for fragment in fragments { #expect(output.stderr.contains(fragment), "\(output.stderr)") }
+    }
+
+    @Test func missingFile() throws {
+        let path = directory.appendingPathComponent("nope.md").path
+        try expectOneLineError([path], containing: [path, "no such file"])
+    }
+
+    @Test func directoryIsRefused() throws {
+        try expectOneLineError([directory.path], containing: [directory.path, "is a directory"])
+    }
+
+    @Test func binaryFileIsRefused() throws {
+        let path = try file("image.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
+        try expectOneLineError([path], containing: [path + ":3:", "binary"])  // after the two 0x0A bytes
+    }
+
+    @Test func invalidUTF8IsRefusedWithItsLine() throws {
+        let path = try file("latin1.md", Array("# Title\n\nok\ncaf".utf8) + [0xE9] + Array(" au lait\n".utf8))
+        try expectOneLineError([path], containing: [path + ":4:", "not valid UTF-8"])
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root can read any file"))
+    func unreadableFileIsRefused() throws {
+        let path = try file("secret.md", Array("# x\n".utf8))
+        chmod(path, 0)
+        try expectOneLineError([path], containing: [path, "permission denied"])
+    }
+
+    @Test func rendersPlainWithoutAnyEscapeWhenColourIsNever() throws {
+        let path = try file("doc.md", Array("# 标题\n\n- item one\n- item two\n\n> quote\n\n```swift\nlet x = 1\n```\n".utf8))
+        let output = try ReleaseBinary.run(["show", path, "--width", "40", "--color", "never"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(!output.stdout.utf8.contains(0x1B))
+        #expect(output.stdout == "# 标题\n━━━━━━\n\n• item one\n• item two\n\n│ quote\n\n── swift ──\n  let x = 1\n")
+    }
+
+    @Test func colourFollowsTheFlagAndNoColor() throws {
+        let path = try file("c.md", Array("**bold** [link](https://d2l.ai)\n".utf8))
+        let always = try ReleaseBinary.run(["show", path, "--color", "always"])
+        #expect(always.stdout.contains("\u{1B}[1mbold\u{1B}[0m"))
+        #expect(!always.stdout.contains("\u{1B}]8;"), "no OSC 8 hyperlinks when stdout is not a terminal")
+        // auto: stdout is a pipe here, so no colour, with or without NO_COLOR.
+        let auto = try ReleaseBinary.run(["show", path])
+        #expect(!auto.stdout.utf8.contains(0x1B))
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        let noColor = try ReleaseBinary.run(["show", path, "--color", "auto"], environment: environment)
+        #expect(!noColor.stdout.utf8.contains(0x1B))
+    }
+
+    @Test func widthComesFromTheFlagElseColumns() throws {
+        let words = Array(repeating: "word", count: 60).joined(separator: " ")
+        let path = try file("w.md", Array((words + "\n").utf8))
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "30"
+        let fromColumns = try ReleaseBinary.run(["show", path, "--color", "never"], environment: environment)
+        #expect(fromColumns.stdout.split(separator: "\n").map(\.count).max() == 29)
+        let fromFlag = try ReleaseBinary.run(["show", path, "--color", "never", "--width", "50"], environment: environment)
+        #expect(fromFlag.stdout.split(separator: "\n").map(\.count).max() == 49)
+        environment["COLUMNS"] = nil
+        let fallback = try ReleaseBinary.run(["show", path, "--color", "never"], environment: environment)
+        #expect(fallback.stdout.split(separator: "\n").map(\.count).max() == 79)
+    }
+
+    @Test(arguments: [["--width", "3"], ["--color", "sometimes"], ["--width", "wide"]])
+    func badFlagsAreUsageErrors(arguments: [String]) throws {
+        let path = try file("u.md", Array("x\n".utf8))
+        let output = try ReleaseBinary.run(["show", path] + arguments)
+        #expect(output.status == 2)
+        #expect(!output.stderr.isEmpty)
+    }
+}
