@@ -3,6 +3,7 @@ import Testing
 import D2L
 import TerminalMarkdown
 import Yams
+@testable import TutorCore
 
 // The course in lessons/: its structure, and the facts its prose and multiple-choice keys state
 // that the library can compute. A wrong fact in a lesson is a bug, so each such fact is either a
@@ -115,6 +116,54 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         }
         for call in ["relu", "net", "loss", "train"] {
             #expect(calls[call, default: 0] >= 2, "\(call) is the reference of \(calls[call, default: 0]) checkpoints")
+        }
+    }
+}
+
+/// Every lesson in both languages parses, lints and renders at widths 60 and 100.
+///
+/// Lint here computes every reference that needs no training (relu, net, loss, shapes, counts,
+/// the learner-code cases but train's); the training references are computed by
+/// `tutor lint lessons` in `make test` (release build, cached), and the full chapter run is
+/// checked by `TrainedNetworkFactTests`.
+@Suite struct CourseLintAndRenderTests {
+    static let trainingCalls: Set<String> = ["train", "sweep", "predict", "evaluate_accuracy"]
+
+    @Test func everyLessonParsesAndItsCheapCheckpointsLint() throws {
+        let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
+        #expect(course.languages == CourseFiles.languages)
+        let checker = Checker(context: CallContext(dataDirectory: nil, cache: nil))
+        let linter = Linter(checker: checker)
+        var linted = 0
+        for language in course.languages {
+            let lessons = course.lessons(in: language)
+            #expect(lessons.map { $0.id + ".md" } == CourseFiles.expectedFiles)
+            for lesson in lessons {
+                #expect(lesson.errors.isEmpty, "\(lesson.file): \(lesson.errors)")
+                #expect(lesson.title != lesson.id, "\(lesson.file) has no title")
+                for spec in lesson.checkpoints {
+                    if let call = spec.call, Self.trainingCalls.contains(call) { continue }
+                    if spec.expect == .code, case .string("train")? = spec.extra["function"] { continue }
+                    let problems = linter.lint(spec)
+                    #expect(problems.isEmpty, "\(problems.map(\.description))")
+                    linted += 1
+                }
+            }
+        }
+        #expect(linted >= 50)
+    }
+
+    @Test(arguments: [60, 100]) func everyLessonRendersWithinTheWidth(width: Int) throws {
+        for language in CourseFiles.languages {
+            for file in CourseFiles.expectedFiles {
+                let document = parseMarkdown(try CourseFiles.text(language, file))
+                for color in [false, true] {
+                    let lines = TerminalRenderer(options: RenderOptions(width: width, color: color)).render(document)
+                    #expect(lines.count > 20, "\(language)/\(file) at \(width)")
+                    let widest = lines.map(displayWidth).max() ?? 0
+                    #expect(widest <= width, "\(language)/\(file) at \(width): a line of \(widest) columns")
+                }
+            }
         }
     }
 }
