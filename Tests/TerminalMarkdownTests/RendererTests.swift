@@ -241,9 +241,9 @@ func stripRendererEscapes(_ s: String) -> String {
     }
 
     @Test func wrapAndSanitizeForCallers() {
-        #expect(TerminalText.wrap("一二三四五六七八九十，再来。", width: 20) == ["一二三四五六七八九", "十，再来。"])
-        #expect(TerminalText.wrap("alpha beta\ngamma", width: 80) == ["alpha beta", "gamma"])
-        #expect(TerminalText.sanitize("a\u{1B}[31mb\u{07}") == "a␛[31mb␇")
+        #expect(wrapText("一二三四五六七八九十，再来。", width: 20) == ["一二三四五六七八九", "十，再来。"])
+        #expect(wrapText("alpha beta\ngamma", width: 80) == ["alpha beta", "gamma"])
+        #expect(sanitizeForTerminal("a\u{1B}[31mb\u{07}") == "a␛[31mb␇")
     }
 
     /// The golden fixtures really cover every node kind the parser produces.
