@@ -30,7 +30,7 @@ final class TempCache {
 }
 
 /// Records what the runner reports, and can stop it after some batches.
-final class Recorder: SweepObserver {
+private final class Recorder: SweepObserver {
     var finished: [(slot: Int?, index: Int)] = []
     var batches = 0
     var stopAfterBatches: Int?
