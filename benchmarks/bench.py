@@ -129,6 +129,9 @@ def main():
           f"{'loss':>7} {'train':>7} {'test':>7}")
     for r in results:
         print(describe(r))
+    print("per-epoch seconds:")
+    for r in results:
+        print(f"  {r['name']:<34} " + " ".join(f"{e['seconds']:.2f}" for e in r["summary"]["epochs"]))
     ours, fast = results[0], results[2]
     print()
     print(f"work {rate['work_gflop']:.1f} GFLOP; sgemm on this workload's shapes (products with 10 outputs measured too):")

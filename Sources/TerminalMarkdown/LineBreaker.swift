@@ -15,6 +15,8 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
     var index = 0
 
     func finishLine() {
+        // A hard-broken word may end in a no-break space (short code spans): no trailing padding.
+        while line.last?.character == " " { line.removeLast() }
         lines.append(line)
         line = []
         lineWidth = 0
@@ -63,6 +65,7 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
             }
             for part in input[index..<end] {
                 if lineWidth + part.width > width && !line.isEmpty { finishLine() }
+                if line.isEmpty && part.character == " " { continue }
                 line.append(part)
                 lineWidth += part.width
             }
@@ -75,7 +78,7 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
         pendingWidth = 0
         index = end
     }
-    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    if !line.isEmpty || lines.isEmpty { finishLine() }
     return lines
 }
 

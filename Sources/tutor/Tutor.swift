@@ -11,6 +11,8 @@ struct Tutor: ParsableCommand {
             LearnCommand.self, OpenCommand.self, ListCommand.self, ProgressCommand.self, ResetCommand.self,
             GradeCommand.self, ProgressWriterCommand.self,
             TrainCommand.self,
+            PredictCommand.self,
+            SweepCommand.self,
             ShowCommand.self,
             CheckCommand.self,
             LintCommand.self,

@@ -28,6 +28,8 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(plain("hidden\nlayer") == ["hidden layer"])
         #expect(plain("ReLU\n函数") == ["ReLU 函数"])
         #expect(plain("**强调**\n文字") == ["**强调**文字"])
+        #expect(plain("句号。\nNext") == ["句号。Next"])
+        #expect(plain("ReLU\n（修正）") == ["ReLU（修正）"])
     }
 
     @Test func chineseWrapsBetweenIdeographsButNotBeforeClosingPunctuation() {
@@ -56,6 +58,14 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(lines.allSatisfy { displayWidth($0) <= 30 })
         #expect(lines.joined().replacingOccurrences(of: " ", with: "").contains(url))
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+    }
+
+    @Test func shortCodeSpansAreNotBrokenAtTheirSpaces() {
+        #expect(plain("a tensor such as `[[0, 2], [3, 0]]` here", width: 30) == ["a tensor such as", "`[[0, 2], [3, 0]]` here"])
+        let long = "`" + Array(repeating: "word", count: 12).joined(separator: " ") + "`"
+        #expect(plain(long, width: 30).count == 2)   // long spans still wrap at spaces
+        #expect(colour("x ` ` `a ` y", width: 80).allSatisfy { !stripEscapes($0).hasSuffix(" ") })
+        #expect(plain("aaaa `b ` c", width: 8) == ["aaaa `b", "` c"])
     }
 
     @Test func listsKeepNumberingAndHangWrappedText() {
@@ -231,9 +241,9 @@ func stripRendererEscapes(_ s: String) -> String {
     }
 
     @Test func wrapAndSanitizeForCallers() {
-        #expect(TerminalText.wrap("一二三四五六七八九十，再来。", width: 20) == ["一二三四五六七八九", "十，再来。"])
-        #expect(TerminalText.wrap("alpha beta\ngamma", width: 80) == ["alpha beta", "gamma"])
-        #expect(TerminalText.sanitize("a\u{1B}[31mb\u{07}") == "a␛[31mb␇")
+        #expect(wrapText("一二三四五六七八九十，再来。", width: 20) == ["一二三四五六七八九", "十，再来。"])
+        #expect(wrapText("alpha beta\ngamma", width: 80) == ["alpha beta", "gamma"])
+        #expect(sanitizeForTerminal("a\u{1B}[31mb\u{07}") == "a␛[31mb␇")
     }
 
     /// The golden fixtures really cover every node kind the parser produces.

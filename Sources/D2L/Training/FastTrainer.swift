@@ -28,11 +28,7 @@ final class FastTrainer {
 
     /// With several workers of our own, the BLAS must not start threads inside each call.
     private func withBLASThreads<T>(_ body: () -> T) -> T {
-        guard model.workers > 1 else { return body() }
-        let saved = BLASThreads.count
-        BLASThreads.count = 1
-        defer { BLASThreads.count = saved }
-        return body()
+        model.workers > 1 ? BLASThreads.singleThreaded(body) : body()
     }
 
     /// Trains with `config` (its batch size is taken to be this trainer's, see `train`).

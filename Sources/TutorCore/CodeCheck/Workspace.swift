@@ -78,6 +78,8 @@ public struct Workspace: Sendable, Equatable {
             let url = root.appendingPathComponent(path)
             let exists = fm.fileExists(atPath: url.path)
             if exists && !(force && tutorOwnedFiles.contains(path)) { continue }
+            // Unchanged files keep their dates, so the next build stays incremental.
+            if exists, (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
             written.append(path)

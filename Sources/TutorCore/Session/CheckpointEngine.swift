@@ -79,11 +79,15 @@ final class EngineJudge: AnswerJudge, @unchecked Sendable {
 
     func isExpensive(checkpoint id: String) -> Bool {
         guard let spec = try? spec(id) else { return false }
+        if spec.expect == .code { return true }   // builds and runs the learner's code: a progress bar, Ctrl-C
         return checker.isExpensive(spec)
     }
 
     func judge(checkpoint id: String, answer: String, language: TutorLanguage, progress: JudgeProgress?) throws -> Judgement {
         let spec = try spec(id)
+        if spec.expect == .code {   // any text at the prompt checks the learner's workspace (issue 7)
+            return CodeChecker.judgement(spec, workspace: nil, language: language, progress: progress, checker: checker)
+        }
         let parsed: AnswerValue
         do {
             parsed = try AnswerParser.parse(answer, kind: spec.expect, choices: spec.choices)

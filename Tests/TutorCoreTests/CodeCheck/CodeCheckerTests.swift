@@ -140,3 +140,18 @@ extension CodeCheckerTests {
         #expect(files.keys.sorted() == Workspace.exerciseFiles.map(\.path).sorted())
     }
 }
+
+extension CodeCheckerTests {
+    @Test func hugeAllocationIsStoppedByTheMemoryLimit() throws {
+        try shared.with(["Relu.swift": "wrong/ReluHugeAllocation.swift"]) { ws in
+            let checker = CodeCheckpointFixtures.checker(ws)
+            checker.memoryBytes = 1 << 30
+            let report = try checker.check(try CodeCheckpointFixtures.spec("relu-code"))
+            guard case .run(.outOfMemory(1024), caseIndex: 0)? = report.failure else {
+                Issue.record("expected out of memory, got \(report.lines(.en))")
+                return
+            }
+            #expect(report.lines(.en)[0] == "your relu needed more than 1024 MB of memory and was stopped")
+        }
+    }
+}
