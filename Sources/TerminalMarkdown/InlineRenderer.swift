@@ -32,7 +32,7 @@ struct InlineRenderer {
                let last = code.lastIndex(where: { !$0.isSpace }) {
                 for i in first..<last where code[i].isSpace { code[i].scalar = nonBreakingSpace }
             }
-            out += options.color ? code : decoration("`", style) + code + decoration("`", style)
+            out += options.color ? code : decoration("`", style, .opening) + code + decoration("`", style, .closing)
         case .htmlInline:
             out += cells(sanitize(node.literal ?? ""), style: merged(style, theme.html))
         case .emphasis:
@@ -56,9 +56,9 @@ struct InlineRenderer {
     /// Emphasis and strong: styled in colour mode, between Markdown markers in plain mode.
     private func wrapPlain(_ marker: String, _ children: [MarkdownNode], style: TextStyle,
                            to out: inout [Cell]) {
-        if !options.color { out += decoration(marker, style) }
+        if !options.color { out += decoration(marker, style, .opening) }
         for child in children { append(child, style: style, to: &out) }
-        if !options.color { out += decoration(marker, style) }
+        if !options.color { out += decoration(marker, style, .closing) }
     }
 
     private func appendLink(_ node: MarkdownNode, style: TextStyle, to out: inout [Cell]) {
@@ -90,8 +90,8 @@ struct InlineRenderer {
         }
     }
 
-    private func decoration(_ text: String, _ style: TextStyle) -> [Cell] {
-        cells(text, style: style).map { var cell = $0; cell.isDecoration = true; return cell }
+    private func decoration(_ text: String, _ style: TextStyle, _ side: Cell.Decoration) -> [Cell] {
+        cells(text, style: style).map { var cell = $0; cell.decoration = side; return cell }
     }
 
     /// A soft break between two wide (CJK) characters, or next to full-width punctuation,

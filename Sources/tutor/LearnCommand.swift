@@ -50,7 +50,11 @@ func runSession(options: CourseOptions, openLesson: String?) throws {
     let session = Session(course: loaded.course, judge: loaded.judge, store: store, progress: progress,
                           screen: screen, editor: editor, lessonHashes: loaded.lessonHashes)
     do {
-        try session.run(openLesson: start)
+        // The whole session runs in raw mode, so keys typed while text is drawn wait intact
+        // for the next prompt (Ctrl-C and Ctrl-D included) instead of being echoed or lost.
+        try Terminal.withRawMode {
+            try session.run(openLesson: start, openCheckpoint: openLesson)
+        }
     } catch let error as ProgressStoreError {
         TutorFailure(error.message(language)).exit()
     }

@@ -99,6 +99,25 @@ final class Screen {
         return result
     }
 
+    /// Lines of a two-column text (a command, then its description from column `indent`),
+    /// each wrapped so the description continues under itself.
+    static func hangingWrap(_ text: String, indent: Int, columns: Int) -> [String] {
+        var result: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            guard TerminalText.width(line) > columns else { result.append(line); continue }
+            let head = String(line.prefix(indent))
+            let usesColumns = head.count == indent && TerminalText.width(head) == indent && columns > indent + 10
+            let pad = usesColumns ? indent : 2
+            let body = usesColumns ? String(line.dropFirst(indent)) : line
+            let wrapped = wrap(body, columns: columns - pad)
+            for (index, piece) in wrapped.enumerated() {
+                if usesColumns { result.append((index == 0 ? head : String(repeating: " ", count: pad)) + piece) }
+                else { result.append(index == 0 ? piece : String(repeating: " ", count: pad) + piece) }
+            }
+        }
+        return result
+    }
+
     /// Words, single spaces, and single wide characters (which may break anywhere).
     private static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []

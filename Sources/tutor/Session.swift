@@ -32,8 +32,10 @@ final class Session {
 
     /// Runs until the learner quits (or input ends). `openLesson` starts at that lesson instead
     /// of the saved position.
-    func run(openLesson: Int? = nil) throws {
-        if let openLesson {
+    func run(openLesson: Int? = nil, openCheckpoint: String? = nil) throws {
+        if let openCheckpoint, navigator.open(checkpoint: openCheckpoint) {
+            // Opened at the checkpoint itself.
+        } else if let openLesson {
             navigator.open(lesson: openLesson)
         } else if progress.position != nil, let lesson = navigator.lesson {
             screen.say(screen.style.dim(screen.words(.resumed, navigator.lessonIndex, lesson.title)))
@@ -62,9 +64,10 @@ final class Session {
         let lesson = currentLesson
         var lines: [String] = []
         if navigator.step == 0 {
+            // The lesson's own heading follows; the rule only says where in the course it is.
             lines.append("")
-            let counter = "\(navigator.lessonIndex)/\(course.lessons.count - 1)"
-            lines.append(screen.rule(lesson.title, right: counter))
+            lines.append(screen.rule(screen.words(.lessonCounter, navigator.lessonIndex, course.lessons.count - 1)))
+            if !lesson.steps[0].markdown.contains(lesson.title) { lines.append(screen.style.bold(lesson.title)) }
         }
         let prose = ProseRenderer.render(currentStep.markdown, width: screen.width, color: screen.style.color)
         lines += prose
@@ -144,8 +147,7 @@ final class Session {
         case .quit: return .quit
         case .help:
             screen.say(screen.style.bold(screen.words(.helpTitle)))
-            screen.say(screen.words(.helpBody).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { TerminalText.truncate(String($0), to: screen.width) })
+            screen.say(Screen.hangingWrap(screen.words(.helpBody), indent: 12, columns: screen.width))
         case .list:
             screen.say(CourseListing.lines(course: course, progress: progress, current: navigator, style: screen.style,
                                            width: screen.width))
@@ -332,7 +334,7 @@ final class WorkProgressBar: JudgeProgress {
         }
     }
 
-    var shouldStop: Bool { Terminal.interrupted }
+    var shouldStop: Bool { Terminal.interrupted || Terminal.controlCPressed() }
 
     func finish() {
         if drew { Terminal.output("\r\u{1B}[2K") }

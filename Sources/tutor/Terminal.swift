@@ -114,8 +114,22 @@ enum Terminal {
     static func interruptible<T>(_ body: () throws -> T) rethrows -> T {
         interruptRequested = 0
         interruptibleDepth += 1
-        defer { interruptibleDepth -= 1 }
+        defer {
+            interruptibleDepth -= 1
+            interruptRequested = 0   // seen by the work; not carried over to the next prompt
+        }
         return try body()
+    }
+
+    /// In raw mode Ctrl-C is a byte, not a signal: long work polls for it. Reads what was
+    /// typed meanwhile (dropping it) and says whether Ctrl-C was among it.
+    static func controlCPressed() -> Bool {
+        guard rawModeActive != 0 else { return false }
+        while byteReady(milliseconds: 0) {
+            guard case .byte(let byte) = readByte() else { return false }
+            if byte == 3 { interruptRequested = 1; return true }
+        }
+        return false
     }
 
     /// Whether Ctrl-C was pressed during `interruptible` work.

@@ -52,6 +52,15 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         for c in "中a1-）".unicodeScalars { #expect(!isOpeningPunctuation(c.value), "\(c)") }
     }
 
+    @Test func plainMarkersStayWithTheirText() {
+        for width in 10...30 {
+            for line in plain("一二三四五六七八（**强调**）九十`代码`，再来**一次**。", width: width) {
+                #expect(!line.hasSuffix("（**") && !line.hasSuffix("`") || line.hasSuffix("`代码`"), "\(line) at \(width)")
+                #expect(!line.hasPrefix("**）") && !line.hasPrefix("`，"), "\(line) at \(width)")
+            }
+        }
+    }
+
     @Test func longWordsAreBrokenHardAndNoLineHasTrailingSpaces() {
         let url = "https://example.com/" + String(repeating: "abcdefghij", count: 8)
         let lines = plain("see \(url) now  \nthen", width: 30)

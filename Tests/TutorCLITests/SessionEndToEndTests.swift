@@ -59,7 +59,7 @@ import Glibc
         #expect(tty.waitFor("✘ not yet", after: mark))
         mark = tty.mark
         tty.type("half an answer\u{3}")                    // Ctrl-C drops the line
-        #expect(tty.waitFor("(cancelled)", after: mark))
+        #expect(tty.waitFor("(cancelled)", after: mark), "\(tty.text.suffix(600))")
         tty.type("\u{4}")                                  // Ctrl-D leaves
         #expect(tty.waitFor("Progress saved"))
         #expect(tty.waitForExit() == 0)

@@ -12,11 +12,20 @@ extension CodeChecker {
     ///     return CodeChecker.judgement(spec, workspace: nil, language: language, progress: progress)
     /// }
     /// ```
-    public static func judgement(_ spec: CheckpointSpec, workspace path: String?, language: TutorLanguage,
+    /// `answer` is what was typed at the prompt (`check`, anything) or, when grading a folder of
+    /// submissions, the path of the learner's workspace: a path to a folder is used as the
+    /// workspace, anything else means the one found from here (`Workspace.locate`).
+    public static func judgement(_ spec: CheckpointSpec, answer: String = "", workspace path: String?, language: TutorLanguage,
                                  progress: JudgeProgress?, checker: Checker = Checker()) -> Judgement {
         let zh = language == .zh
         let workspace: Workspace
-        do { workspace = try Workspace.locate(explicit: path) } catch {
+        var named = path
+        let typed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        var isDirectory: ObjCBool = false
+        if named == nil, !typed.isEmpty, FileManager.default.fileExists(atPath: typed, isDirectory: &isDirectory), isDirectory.boolValue {
+            named = typed
+        }
+        do { workspace = try Workspace.locate(explicit: named) } catch {
             return Judgement(outcome: .malformed, lines: [zh
                 ? "还没有练习工作区：运行 `tutor init` 创建（会生成 ./mlp-exercises），在其中实现函数后再检查"
                 : "\(error)"], maxPoints: spec.points)

@@ -86,7 +86,7 @@ final class EngineJudge: AnswerJudge, @unchecked Sendable {
     func judge(checkpoint id: String, answer: String, language: TutorLanguage, progress: JudgeProgress?) throws -> Judgement {
         let spec = try spec(id)
         if spec.expect == .code {   // any text at the prompt checks the learner's workspace (issue 7)
-            return CodeChecker.judgement(spec, workspace: nil, language: language, progress: progress, checker: checker)
+            return CodeChecker.judgement(spec, answer: answer, workspace: nil, language: language, progress: progress, checker: checker)
         }
         let parsed: AnswerValue
         do {
