@@ -4,7 +4,7 @@ import Testing
 @testable import TutorCore
 
 /// A small learnable data set: class c lights up rows 2c…2c+2 of the image, plus seeded noise.
-func bandsDataset(train: Int = 300, test: Int = 100) -> FashionMNIST {
+private func bandsDataset(train: Int = 300, test: Int = 100) -> FashionMNIST {
     var rng = SeededRNG(seed: 42)
     func make(_ n: Int) -> ([UInt8], [UInt8]) {
         var images: [UInt8] = [], labels: [UInt8] = []
@@ -23,14 +23,14 @@ func bandsDataset(train: Int = 300, test: Int = 100) -> FashionMNIST {
     return FashionMNIST(trainImages: trI, trainLabels: trL, testImages: teI, testLabels: teL)
 }
 
-final class TempCache {
+private final class TempCache {
     let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("sweep-tests-\(UUID().uuidString)")
     deinit { try? FileManager.default.removeItem(atPath: path) }
     var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] }
 }
 
 /// Records what the runner reports, and can stop it after some batches.
-private final class Recorder: SweepObserver {
+private final class SweepRecorder: SweepObserver {
     var finished: [(slot: Int?, index: Int)] = []
     var batches = 0
     var stopAfterBatches: Int?
@@ -89,7 +89,7 @@ private final class Recorder: SweepObserver {
         #expect(accs == accs.sorted(by: >))
 
         // Again: everything from the cache, the same figures, no training.
-        let recorder = Recorder()
+        let recorder = SweepRecorder()
         let again = try runner.run(grid.points, data: data, observer: recorder).compactMap { $0 }
         #expect(again.allSatisfy { $0.cached })
         #expect(again.map(\.history) == outcomes.map(\.history))
@@ -99,13 +99,13 @@ private final class Recorder: SweepObserver {
     @Test func anInterruptedSweepResumes() throws {
         let cache = TempCache()
         let runner = SweepRunner(base: base, jobs: 1, cache: SweepCache(directory: cache.path))
-        let stopper = Recorder()
+        let stopper = SweepRecorder()
         stopper.stopAfterBatches = 15   // 6 batches per epoch, 12 per run: stops inside the 2nd run
         let partial = try runner.run(grid.points, data: data, observer: stopper)
         #expect(partial.map { $0 != nil } == [true, false, false, false])
         #expect(cache.files.count == 1)
 
-        let recorder = Recorder()
+        let recorder = SweepRecorder()
         let resumed = try runner.run(grid.points, data: data, observer: recorder)
         #expect(resumed.map { $0?.cached } == [true, false, false, false])
         #expect(recorder.batches == 3 * 12)
@@ -113,7 +113,7 @@ private final class Recorder: SweepObserver {
 
     @Test func parallelRunsGiveTheSameResults() throws {
         let one = try SweepRunner(base: base, jobs: 1, cache: nil).run(grid.points, data: data).compactMap { $0 }
-        let recorder = Recorder()
+        let recorder = SweepRecorder()
         let two = try SweepRunner(base: base, jobs: 2, cache: nil).run(grid.points, data: data, observer: recorder).compactMap { $0 }
         #expect(two.count == 4)
         #expect(Set(recorder.finished.compactMap(\.slot)) == [0, 1])
