@@ -68,12 +68,16 @@ final class Session {
             lines.append("")
             lines.append(screen.rule(screen.words(.lessonCounter, navigator.lessonIndex, course.lessons.count - 1)))
             if !lesson.steps[0].markdown.contains(lesson.title) { lines.append(screen.style.bold(lesson.title)) }
+            for problem in lesson.problems {
+                lines += Screen.wrap("⚠ " + screen.words(.brokenCheckpoint, problem), columns: screen.width).map(screen.style.yellow)
+            }
         }
         let prose = ProseRenderer.render(currentStep.markdown, width: screen.width, color: screen.style.color)
         lines += prose
-        screen.page(lines)
-        if let checkpoint = currentStep.checkpoint {
-            screen.say(checkpointPanel(checkpoint))
+        let panel = currentStep.checkpoint.map(checkpointPanel) ?? []
+        screen.page(lines, reserve: panel.count + 2)
+        if currentStep.checkpoint != nil {
+            screen.say(panel)
             screen.say(progressLine())
         } else {
             screen.say("")

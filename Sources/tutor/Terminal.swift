@@ -71,6 +71,12 @@ enum Terminal {
         install(SIGHUP, onTerminate)
         install(SIGINT, onInterrupt)
         install(SIGWINCH, onWindowChange)
+        // A parent may have started us with these blocked (a blocked mask is inherited across
+        // exec); the tutor needs them to restore the terminal and to follow the window size.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGWINCH] { sigaddset(&handled, signal) }
+        sigprocmask(SIG_UNBLOCK, &handled, nil)
         atexit { restoreTerminalFromSignalIfRaw() }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TutorCore
 
-private final class Recorder: JudgeProgress, @unchecked Sendable {
+private final class JudgeProgressRecorder: JudgeProgress, @unchecked Sendable {
     var fractions: [Double] = []
     var stopAfter: Int?
     func report(fraction: Double, label: String) { fractions.append(fraction) }
@@ -41,11 +41,11 @@ private func judge() throws -> CheckpointJudge {
 @Test(.enabled(if: fashionMNISTInstalled)) func trainingReportsProgressAndCanBeStopped() throws {
     let course = try Course.load(directory: Fixtures.course)
     let j = CheckpointJudge(course: course, checker: Checker(context: CallContext(data: try sharedContext.data(), cache: nil)))
-    let recorder = Recorder()
+    let recorder = JudgeProgressRecorder()
     let v = try j.judge(checkpoint: "train-small", answer: "0.5", language: .en, progress: recorder)
     #expect(v.outcome != .malformed)
     #expect(!recorder.fractions.isEmpty && recorder.fractions.last == 1 && recorder.fractions == recorder.fractions.sorted())
-    let stopper = Recorder()
+    let stopper = JudgeProgressRecorder()
     stopper.stopAfter = 2
     #expect { try j.judge(checkpoint: "train-small", answer: "0.5", language: .en, progress: stopper) } throws: {
         ($0 as? CallError)?.interrupted == true

@@ -71,6 +71,7 @@ public final class CodeChecker: @unchecked Sendable {
         let lock = WorkspaceLocks.lock(for: workspace)
         lock.lock()
         defer { lock.unlock() }
+        try? workspace.refreshTutorFiles()
         let build = workspace.build(isCancelled: isCancelled)
         var report = CodeCheckReport(verdict: Self.verdict(spec), failure: nil, caseCount: code.cases.count,
                                      buildSeconds: build.run.seconds, runSeconds: 0)

@@ -160,6 +160,19 @@ public struct Workspace: Sendable, Equatable {
         throw WorkspaceError.noWorkspace
     }
 
+    /// Rewrites the tutor's own files (runner, support code, manifest) where they differ from
+    /// this tutor's templates, so a workspace made by an older tutor speaks the current
+    /// protocol. The learner's exercise files are never touched.
+    public func refreshTutorFiles() throws {
+        let project = try marker().project
+        for (path, text) in Self.templateFiles(projectPath: project) where Self.tutorOwnedFiles.contains(path) {
+            let url = root.appendingPathComponent(path)
+            if (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+
     /// The marker's contents (the project path it was made for).
     public func marker() throws -> WorkspaceMarker {
         let data = try Data(contentsOf: root.appendingPathComponent(Self.markerName))

@@ -32,7 +32,7 @@ public struct LoadedCourse: Sendable {
                                                        points: spec.points))
                 }
             }
-            return TutorLesson(id: lesson.id, title: lesson.title, blocks: blocks)
+            return TutorLesson(id: lesson.id, title: lesson.title, blocks: blocks, problems: lesson.errors.map(\.description))
         }
         let course = TutorCourse(name: courseName(directory), language: language, lessons: tutorLessons)
         let stamp = GradeStamp(library: D2LVersion.string, tutor: TutorInfo.version, lessons: hashes, seeds: seeds)

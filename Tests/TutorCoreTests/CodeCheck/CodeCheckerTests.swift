@@ -155,3 +155,12 @@ extension CodeCheckerTests {
         }
     }
 }
+
+extension CodeCheckerTests {
+    @Test func learnersOwnPrintsDoNotDisturbTheResults() throws {
+        try shared.with(["Relu.swift": "wrong/ReluPrintsAndIsRight.swift"]) { ws in
+            let report = try CodeCheckpointFixtures.checker(ws).check(try CodeCheckpointFixtures.spec("relu-code"))
+            #expect(report.passed, "\(report.lines(.en))")
+        }
+    }
+}

@@ -33,6 +33,12 @@ import Testing
         #expect(try String(contentsOf: relu, encoding: .utf8) == "my work")
         #expect(written.contains("Sources/runner/main.swift"))
         #expect(!written.contains("Sources/Exercises/Relu.swift"))
+        // A check refreshes the tutor's files the same way, and only those.
+        try "old runner".write(to: ws.root.appendingPathComponent("Sources/runner/main.swift"), atomically: true, encoding: .utf8)
+        try ws.refreshTutorFiles()
+        #expect(try String(contentsOf: ws.root.appendingPathComponent("Sources/runner/main.swift"), encoding: .utf8)
+                == Workspace.templateFiles(projectPath: "/p")["Sources/runner/main.swift"])
+        #expect(try String(contentsOf: relu, encoding: .utf8) == "my work")
     }
 
     @Test func initRefusesAFolderThatHoldsSomethingElse() throws {
@@ -88,7 +94,7 @@ import Testing
     @Test func runnerRequestEncodesNonFiniteNumbersAsStrings() {
         let request = RunnerProtocol.request(function: "loss", cases: [[("y_hat", .tensor(.init(shape: [1, 2], scalars: [.nan, -.infinity]))), ("y", .integers([1]))]])
         #expect(request == #"{"function":"loss","cases":[{"y_hat":{"shape":[1,2],"data":["nan","-inf"]},"y":[1]}]}"#)
-        let results = try? RunnerProtocol.results(from: #"{"case":0,"value":{"shape":[2],"data":[0.5,"inf"]}}"# + "\n")
+        let results = try? RunnerProtocol.results(from: "learner says hi\n" + RunnerProtocol.resultMarker + #"{"case":0,"value":{"shape":[2],"data":[0.5,"inf"]}}"# + "\n")
         #expect(results?.first?.scalars == [0.5, .infinity])
     }
 }
