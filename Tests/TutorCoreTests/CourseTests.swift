@@ -144,6 +144,8 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
                 for spec in lesson.checkpoints {
                     if let call = spec.call, Self.trainingCalls.contains(call) { continue }
                     if spec.expect == .code, case .string("train")? = spec.extra["function"] { continue }
+                    // Real images need the data set; without it those checkpoints cannot compute.
+                    if !realDataInstalled, "\(spec.args)".contains("images") { continue }
                     let problems = linter.lint(spec)
                     #expect(problems.isEmpty, "\(problems.map(\.description))")
                     linted += 1
