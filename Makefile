@@ -19,6 +19,8 @@ test: release
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	.build/release/tutor lint lessons
+	.build/release/tutor verify --blank
+	.build/release/tutor verify --solutions Tests/TutorCoreTests/Fixtures/CodeCheck/solution
 
 bench: deps
 	benchmarks/run.sh

@@ -1,3 +1,8 @@
+/// Code spans up to this many characters keep their spaces unbreakable.
+private let shortCodeSpan = 24
+/// A space that the line breaker does not break at (it is still written as " ").
+private let nonBreakingSpace: UInt32 = 0xA0
+
 /// Turns a block's inline nodes into styled cells (before line breaking).
 struct InlineRenderer {
     let options: RenderOptions
@@ -20,11 +25,14 @@ struct InlineRenderer {
             out.append(Cell(character: Cell.hardBreakMarker, width: 0, style: style))
         case .code:
             let text = sanitize(node.literal ?? "")
-            if options.color {
-                out += cells(text, style: merged(style, theme.inlineCode))
-            } else {
-                out += decoration("`", style) + cells(text, style: style) + decoration("`", style)
+            var code = cells(text, style: options.color ? merged(style, theme.inlineCode) : style)
+            // A short code span is not broken at its spaces: `[[0, 2], [3, 0]]` stays whole.
+            // Only spaces between other characters, so none can end up trailing a line.
+            if code.count <= shortCodeSpan, let first = code.firstIndex(where: { !$0.isSpace }),
+               let last = code.lastIndex(where: { !$0.isSpace }) {
+                for i in first..<last where code[i].isSpace { code[i].scalar = nonBreakingSpace }
             }
+            out += options.color ? code : decoration("`", style, .opening) + code + decoration("`", style, .closing)
         case .htmlInline:
             out += cells(sanitize(node.literal ?? ""), style: merged(style, theme.html))
         case .emphasis:
@@ -48,9 +56,9 @@ struct InlineRenderer {
     /// Emphasis and strong: styled in colour mode, between Markdown markers in plain mode.
     private func wrapPlain(_ marker: String, _ children: [MarkdownNode], style: TextStyle,
                            to out: inout [Cell]) {
-        if !options.color { out += decoration(marker, style) }
+        if !options.color { out += decoration(marker, style, .opening) }
         for child in children { append(child, style: style, to: &out) }
-        if !options.color { out += decoration(marker, style) }
+        if !options.color { out += decoration(marker, style, .closing) }
     }
 
     private func appendLink(_ node: MarkdownNode, style: TextStyle, to out: inout [Cell]) {
@@ -82,11 +90,12 @@ struct InlineRenderer {
         }
     }
 
-    private func decoration(_ text: String, _ style: TextStyle) -> [Cell] {
-        cells(text, style: style).map { var cell = $0; cell.isDecoration = true; return cell }
+    private func decoration(_ text: String, _ style: TextStyle, _ side: Cell.Decoration) -> [Cell] {
+        cells(text, style: style).map { var cell = $0; cell.decoration = side; return cell }
     }
 
-    /// A soft break between two wide (CJK) characters disappears; anywhere else it is a space.
+    /// A soft break between two wide (CJK) characters, or next to full-width punctuation,
+    /// disappears; anywhere else it is a space.
     private func resolveSoftBreaks(_ input: [Cell]) -> [Cell] {
         guard input.contains(where: { $0.isSoftBreak }) else { return input }
         var out: [Cell] = []
@@ -95,7 +104,12 @@ struct InlineRenderer {
             guard cell.isSoftBreak else { out.append(cell); continue }
             let before = out.last { !$0.isDecoration }
             let after = input[(i + 1)...].first { !$0.isSoftBreak && !$0.isDecoration }
-            if let before, let after, before.width == 2, after.width == 2 { continue }
+            if let before, let after {
+                if before.width == 2 && after.width == 2 { continue }
+                // Full-width punctuation carries its own spacing: "。\nEnglish", "ReLU\n（…".
+                if before.width == 2 && isClosingPunctuation(before.scalar) { continue }
+                if after.width == 2 && isOpeningPunctuation(after.scalar) { continue }
+            }
             out.append(Cell(character: " ", width: 1, style: cell.style))
         }
         return out

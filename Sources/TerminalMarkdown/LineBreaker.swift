@@ -15,6 +15,8 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
     var index = 0
 
     func finishLine() {
+        // A hard-broken word may end in a no-break space (short code spans): no trailing padding.
+        while line.last?.character == " " { line.removeLast() }
         lines.append(line)
         line = []
         lineWidth = 0
@@ -41,8 +43,7 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
         var end = index + 1
         var wordWidth = cell.width
         while end < input.count, !input[end].isSpace, !input[end].isHardBreak,
-              !canBreak(between: input[end - 1].scalar, input[end - 1].width,
-                        and: input[end].scalar, input[end].width) {
+              !canBreak(input, before: end) {
             wordWidth += input[end].width
             end += 1
         }
@@ -63,6 +64,7 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
             }
             for part in input[index..<end] {
                 if lineWidth + part.width > width && !line.isEmpty { finishLine() }
+                if line.isEmpty && part.character == " " { continue }
                 line.append(part)
                 lineWidth += part.width
             }
@@ -75,8 +77,29 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
         pendingWidth = 0
         index = end
     }
-    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    if !line.isEmpty || lines.isEmpty { finishLine() }
     return lines
+}
+
+/// Whether a line may break between `cells[index - 1]` and `cells[index]`. Plain mode's Markdown
+/// markers (`**`, backticks) stay with the text they enclose and are otherwise transparent: the
+/// characters on either side of them decide.
+func canBreak(_ cells: [Cell], before index: Int) -> Bool {
+    let a = cells[index - 1]
+    let b = cells[index]
+    if a.decoration == .none && b.decoration == .none {
+        return canBreak(between: a.scalar, a.width, and: b.scalar, b.width)
+    }
+    if a.decoration == .opening || b.decoration == .closing { return false }
+    // a is a closing marker and/or b an opening one: look past them to the text.
+    var i = index - 1
+    while i > 0 && cells[i].isDecoration { i -= 1 }
+    var k = index
+    while k < cells.count - 1 && cells[k].isDecoration { k += 1 }
+    let left = cells[i]
+    let right = cells[k]
+    if left.isSpace || right.isSpace || left.isDecoration || right.isDecoration { return true }
+    return canBreak(between: left.scalar, left.width, and: right.scalar, right.width)
 }
 
 /// Whether a line may break between two adjacent non-space characters (given by their first

@@ -37,6 +37,15 @@ public struct TerminalRenderer {
         return renderBlocks(document.kind == .document ? document.children : [document], context)
     }
 
+    /// Like `render(_:customBlock:)`, but the hook is also told the width it may use (less than
+    /// `options.width` inside lists and quotes).
+    public func render(_ document: MarkdownNode,
+                       customBlockInWidth: @escaping (_ info: String, _ body: String, _ width: Int) -> [String]?) -> [String] {
+        var context = BlockContext(width: max(options.width, 1), depth: 0, listDepth: 0, tight: false)
+        context.customBlockInWidth = customBlockInWidth
+        return renderBlocks(document.kind == .document ? document.children : [document], context)
+    }
+
     /// Parses and renders Markdown text; the lines joined, each ending in a newline.
     public func render(markdown: String) -> String {
         let lines = render(parseMarkdown(markdown))
@@ -51,6 +60,7 @@ public struct TerminalRenderer {
         var listDepth: Int
         var tight: Bool
         var customBlock: CustomBlock?
+        var customBlockInWidth: ((String, String, Int) -> [String]?)?
     }
 
     /// Containers nested deeper than this are flattened to text, so hostile input cannot
@@ -132,6 +142,7 @@ public struct TerminalRenderer {
         let info = node.fenceInfo ?? ""
         let body = node.literal ?? ""
         if let custom = context.customBlock, let lines = custom(info, body) { return lines }
+        if let custom = context.customBlockInWidth, let lines = custom(info, body, context.width) { return lines }
 
         var sourceLines = splitLines(body).map { expandTabs(sanitize($0, keepTabsAndNewlines: true)) }
         if sourceLines.last == "" { sourceLines.removeLast() }

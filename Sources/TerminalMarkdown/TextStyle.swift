@@ -39,8 +39,13 @@ struct Cell {
     /// without comparing Characters.
     var scalar: UInt32
     /// Markup shown in plain mode (`*`, `**`, backticks): not text, so it does not count as a
-    /// neighbour when a soft break decides between a space and nothing.
-    var isDecoration = false
+    /// neighbour when a soft break decides between a space and nothing, and it stays with the
+    /// text it encloses when lines are broken.
+    var decoration = Decoration.none
+
+    enum Decoration { case none, opening, closing }
+
+    var isDecoration: Bool { decoration != .none }
 
     init(character: Character, width: Int, style: TextStyle) {
         self.character = character

@@ -1,14 +1,15 @@
 /// The look of every element in colour mode (16 basic colours, no backgrounds), and the
 /// glyphs shared by colour and plain mode.
 struct Theme {
+    /// Colours that read on both light and dark backgrounds (no yellow, white or bright cyan).
     func heading(_ level: Int) -> TextStyle {
         switch level {
         case 1: return TextStyle(color: .magenta, bold: true)
         case 2: return TextStyle(color: .cyan, bold: true)
-        case 3: return TextStyle(color: .yellow, bold: true)
-        case 4: return TextStyle(color: .green, bold: true)
-        case 5: return TextStyle(color: .blue, bold: true)
-        default: return TextStyle(color: .blue, italic: true)
+        case 3: return TextStyle(color: .green, bold: true)
+        case 4: return TextStyle(color: .brightBlue, bold: true)
+        case 5: return TextStyle(bold: true)
+        default: return TextStyle(italic: true)
         }
     }
     /// The rule drawn under level-1 and level-2 headings.
@@ -20,7 +21,7 @@ struct Theme {
         }
     }
     let headingMarker = TextStyle(dim: true)
-    let inlineCode = TextStyle(color: .yellow)
+    let inlineCode = TextStyle(color: .red)
     let link = TextStyle(color: .brightBlue, underline: true)
     let url = TextStyle(color: .brightBlack)
     let image = TextStyle(color: .magenta)
@@ -36,7 +37,7 @@ struct Theme {
     let string = TextStyle(color: .green)
     let comment = TextStyle(color: .brightBlack, italic: true)
     let number = TextStyle(color: .cyan)
-    let typeName = TextStyle(color: .yellow)
+    let typeName = TextStyle(color: .brightBlue)
 
     /// Bullets by nesting depth (cycled).
     let bullets: [Character] = ["•", "◦", "▪"]

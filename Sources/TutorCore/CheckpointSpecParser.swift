@@ -168,6 +168,10 @@ private struct Parsing {
     // MARK: values
 
     func string(_ node: Node, key: String) throws -> String {
+        if case .mapping = node {
+            throw error(line(node), "`\(key):` must be text, but this reads as `key: value` because of the ': ' inside it; "
+                        + "put the text in quotes (\"…\") or write it after `>-` on the next lines")
+        }
         guard let s = node.scalar?.string else { throw error(line(node), "`\(key):` must be text") }
         return s
     }

@@ -32,10 +32,12 @@ public struct NDArray: Sendable, Equatable, CustomStringConvertible {
     /// The library tensor of the same numbers (Float32).
     public var tensor: Tensor { Tensor(shape: shape, scalars: values.map(Float.init)) }
 
-    /// Nested-list text, `[[0, 2], [3, 0]]`, shortened past `limit` elements per axis.
+    /// Nested-list text, `[[0, 2], [3, 0]]`, shortened past `limit` elements per axis; numbers
+    /// with 9 significant digits when `limit` is unbounded (enough to round-trip Float32).
     public func formatted(limit: Int = 8) -> String {
+        let digits = limit == Int.max ? 9 : 6
         func go(_ axis: Int, _ offset: Int) -> String {
-            if axis == shape.count { return formatNumber(values[offset]) }
+            if axis == shape.count { return formatNumber(values[offset], digits: digits) }
             let stride = shape[(axis + 1)...].reduce(1, *)
             let n = shape[axis]
             var parts: [String] = []

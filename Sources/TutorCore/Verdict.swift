@@ -47,10 +47,15 @@ public enum ReferenceValue: Sendable, Equatable {
     /// The index of the right choice.
     case choice(Int)
 
-    /// The reference as text a learner could type.
-    public var formatted: String {
+    /// The reference as text a learner could type (long axes shortened with `…`).
+    public var formatted: String { text(limit: 8) }
+
+    /// The reference in full, as text the answer parser accepts.
+    public var fullText: String { text(limit: Int.max) }
+
+    func text(limit: Int) -> String {
         switch self {
-        case let .array(a): return a.formatted()
+        case let .array(a): return a.formatted(limit: limit)
         case let .shape(s): return "(" + s.map(String.init).joined(separator: ", ") + (s.count == 1 ? ",)" : ")")
         case let .choice(i): return CheckpointSpec.letter(i)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import D2L
 import Foundation
 import TutorCore
 
@@ -45,7 +46,10 @@ struct CheckCommand: ParsableCommand {
             spec = try course.findCheckpoint(id, language: language.rawValue).spec
         } catch {
             if json {
-                print(#"{"checkpoint": "\#(id)", "exit_code": 2, "outcome": "unknown", "message": "\#(String(describing: error).replacingOccurrences(of: "\"", with: "'"))"}"#)
+                let object: [String: Any] = ["checkpoint": id, "exit_code": 2, "outcome": "unknown", "correct": false,
+                                             "message": String(describing: error)]
+                let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+                print(String(decoding: data, as: UTF8.self))
             } else {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             }
@@ -60,8 +64,9 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: give exactly one of --answer TEXT or --answer-file PATH\n".utf8))
             throw ExitCode(2)
         }
-        let checker = Checker(context: CallContext(observer: nil))
-        if checker.isExpensive(spec), !json {
+        let observer = EpochReporter(language: language)
+        let checker = Checker(context: CallContext(observer: observer))
+        if checker.isExpensive(spec) {
             FileHandle.standardError.write(Data((language == .zh ? "正在计算参考值（需要训练，结果会缓存）…\n"
                                                                : "computing the reference (a training run; cached afterwards)…\n").utf8))
         }
@@ -69,7 +74,21 @@ struct CheckCommand: ParsableCommand {
             ?? checker.check(text: answer ?? "", for: spec)
         print(json ? VerdictReport.json(outcome, checkpoint: id, language: language)
                    : VerdictReport.text(outcome, language: language))
-        let code = VerdictReport.exitCode(outcome)
+        let code = withExtendedLifetime(observer) { VerdictReport.exitCode(outcome) }
         if code != 0 { throw ExitCode(code) }
     }
+}
+
+/// Prints one line per finished training epoch on standard error (the reference's progress).
+final class EpochReporter: TrainingObserver {
+    let language: TutorLanguage
+    init(language: TutorLanguage) { self.language = language }
+    func batchFinished(epoch: Int, batch: Int, of batches: Int) {}
+    func epochFinished(_ stats: EpochStats) {
+        let line = language == .zh
+            ? "  第 \(stats.epoch) 轮：训练损失 \(String(format: "%.4f", stats.trainLoss))，测试准确率 \(String(format: "%.4f", stats.testAcc))\n"
+            : "  epoch \(stats.epoch): train loss \(String(format: "%.4f", stats.trainLoss)), test acc \(String(format: "%.4f", stats.testAcc))\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+    var shouldStop: Bool { false }
 }

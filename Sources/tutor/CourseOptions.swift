@@ -25,7 +25,7 @@ struct CourseOptions: ParsableArguments {
         return parsed
     }
 
-    var lessonsDirectory: String { lessons ?? CourseLoader.defaultLessonsDirectory() }
+    var lessonsDirectory: String { lessons ?? Course.defaultDirectory() }
 
     /// The progress location for this learner, course and language.
     func location(course: TutorCourse) -> ProgressLocation {
@@ -75,5 +75,20 @@ func openProgress(_ options: CourseOptions, course: TutorCourse) -> (ProgressSto
         TutorFailure(error.message(language), code: 1).exit()
     } catch {
         TutorFailure("\(error)").exit()
+    }
+}
+
+/// Loads the lessons with the checkpoint engine, or exits with a message saying what is wrong.
+func loadCourse(_ options: CourseOptions, language: TutorLanguage) -> LoadedCourse {
+    let directory = options.lessonsDirectory
+    do {
+        let loaded = try LoadedCourse.load(directory: directory, language: language)
+        guard !loaded.course.lessons.isEmpty else { TutorFailure(TutorText.noLessons.text(language, directory), code: 2).exit() }
+        return loaded
+    } catch let error as CourseError {
+        if case .noDirectory = error { TutorFailure(TutorText.lessonsMissing.text(language, directory), code: 2).exit() }
+        TutorFailure(error.description, code: 2).exit()
+    } catch {
+        TutorFailure("\(directory): \(error)", code: 2).exit()
     }
 }

@@ -41,10 +41,7 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         let language = try options.language()
-        let loaded: LoadedCourse
-        do { loaded = try CourseLoader.load(directory: options.lessonsDirectory, language: language) } catch let failure as TutorFailure {
-            failure.exit()
-        }
+        let loaded = loadCourse(options, language: language)
         let submissions: [Submission]
         if paths.isEmpty {
             let location = options.location(course: loaded.course)

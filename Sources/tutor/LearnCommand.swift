@@ -34,10 +34,7 @@ struct OpenCommand: ParsableCommand {
 /// Loads the course and progress, then runs the interactive session.
 func runSession(options: CourseOptions, openLesson: String?) throws {
     let language = try options.language()
-    let loaded: LoadedCourse
-    do { loaded = try CourseLoader.load(directory: options.lessonsDirectory, language: language) } catch let failure as TutorFailure {
-        failure.exit()
-    }
+    let loaded = loadCourse(options, language: language)
     var start: Int?
     if let openLesson {
         guard let index = loaded.course.outline.lessonIndex(matching: openLesson) else {
@@ -53,7 +50,11 @@ func runSession(options: CourseOptions, openLesson: String?) throws {
     let session = Session(course: loaded.course, judge: loaded.judge, store: store, progress: progress,
                           screen: screen, editor: editor, lessonHashes: loaded.lessonHashes)
     do {
-        try session.run(openLesson: start)
+        // The whole session runs in raw mode, so keys typed while text is drawn wait intact
+        // for the next prompt (Ctrl-C and Ctrl-D included) instead of being echoed or lost.
+        try Terminal.withRawMode {
+            try session.run(openLesson: start, openCheckpoint: openLesson)
+        }
     } catch let error as ProgressStoreError {
         TutorFailure(error.message(language)).exit()
     }

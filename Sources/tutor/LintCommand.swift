@@ -13,9 +13,15 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let dir = directory ?? Course.defaultDirectory()
-        var linter = Linter()
+        let checker = Checker()
+        var linter = Linter(checker: checker)
         var count = 0
-        linter.onCheckpoint = { _, _ in count += 1 }
+        linter.onCheckpoint = { lesson, spec in
+            count += 1
+            if checker.isExpensive(spec) {   // say why lint pauses: a training run not yet cached
+                FileHandle.standardError.write(Data("  computing \(spec.id) (\(lesson.language)/\(lesson.id)): \(spec.call ?? "")…\n".utf8))
+            }
+        }
         let problems = linter.lint(directory: dir)
         for p in problems { print(p.description) }
         if problems.isEmpty {

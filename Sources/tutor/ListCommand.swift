@@ -11,10 +11,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let language = try options.language()
-        let loaded: LoadedCourse
-        do { loaded = try CourseLoader.load(directory: options.lessonsDirectory, language: language) } catch let failure as TutorFailure {
-            failure.exit()
-        }
+        let loaded = loadCourse(options, language: language)
         let progress = ProgressStore(location: options.location(course: loaded.course)).peek()
         let color = Terminal.supportsColor
         let width = isatty(STDOUT_FILENO) != 0 ? Terminal.size.columns : 80

@@ -11,10 +11,7 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let language = try options.language()
-        let loaded: LoadedCourse
-        do { loaded = try CourseLoader.load(directory: options.lessonsDirectory, language: language) } catch let failure as TutorFailure {
-            failure.exit()
-        }
+        let loaded = loadCourse(options, language: language)
         let location = options.location(course: loaded.course)
         let progress = ProgressStore(location: location).peek()
         print(ProgressSummary.lines(course: loaded.course, progress: progress, location: location,

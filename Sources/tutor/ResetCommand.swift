@@ -17,10 +17,7 @@ struct ResetCommand: ParsableCommand {
 
     func run() throws {
         let language = try options.language()
-        let loaded: LoadedCourse
-        do { loaded = try CourseLoader.load(directory: options.lessonsDirectory, language: language) } catch let failure as TutorFailure {
-            failure.exit()
-        }
+        let loaded = loadCourse(options, language: language)
         var lessonID: String?
         if let lesson {
             guard let index = loaded.course.outline.lessonIndex(matching: lesson) else {

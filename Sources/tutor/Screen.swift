@@ -30,13 +30,20 @@ final class Screen {
 
     /// Shows `lines` a screen at a time on a terminal ("press Enter to continue"); false
     /// when the learner stopped reading (q).
+    /// `reserve` rows are kept free on the last screen for what follows (the checkpoint
+    /// panel and the prompt), so the end of the text never scrolls away unread.
     @discardableResult
-    func page(_ lines: [String]) -> Bool {
+    func page(_ lines: [String], reserve: Int = 0) -> Bool {
         guard interactive else { say(lines); return true }
         let screenful = max(rows - 2, 3)
         var index = 0
         while index < lines.count {
-            let end = min(lines.count, index + screenful)
+            let remaining = lines.count - index
+            var end = min(lines.count, index + screenful)
+            if remaining > screenful - min(reserve, screenful / 2), remaining <= screenful {
+                // It would fit, but not with what follows: stop earlier and show the tail with it.
+                end = index + max(1, screenful - min(reserve, screenful / 2))
+            }
             say(Array(lines[index..<end]))
             index = end
             if index < lines.count {
@@ -95,6 +102,25 @@ final class Screen {
                 }
             }
             result.append(line.trimmingTrailingSpaces())
+        }
+        return result
+    }
+
+    /// Lines of a two-column text (a command, then its description from column `indent`),
+    /// each wrapped so the description continues under itself.
+    static func hangingWrap(_ text: String, indent: Int, columns: Int) -> [String] {
+        var result: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            guard TerminalText.width(line) > columns else { result.append(line); continue }
+            let head = String(line.prefix(indent))
+            let usesColumns = head.count == indent && TerminalText.width(head) == indent && columns > indent + 10
+            let pad = usesColumns ? indent : 2
+            let body = usesColumns ? String(line.dropFirst(indent)) : line
+            let wrapped = wrap(body, columns: columns - pad)
+            for (index, piece) in wrapped.enumerated() {
+                if usesColumns { result.append((index == 0 ? head : String(repeating: " ", count: pad)) + piece) }
+                else { result.append(index == 0 ? piece : String(repeating: " ", count: pad) + piece) }
+            }
         }
         return result
     }

@@ -32,8 +32,10 @@ final class Session {
 
     /// Runs until the learner quits (or input ends). `openLesson` starts at that lesson instead
     /// of the saved position.
-    func run(openLesson: Int? = nil) throws {
-        if let openLesson {
+    func run(openLesson: Int? = nil, openCheckpoint: String? = nil) throws {
+        if let openCheckpoint, navigator.open(checkpoint: openCheckpoint) {
+            // Opened at the checkpoint itself.
+        } else if let openLesson {
             navigator.open(lesson: openLesson)
         } else if progress.position != nil, let lesson = navigator.lesson {
             screen.say(screen.style.dim(screen.words(.resumed, navigator.lessonIndex, lesson.title)))
@@ -62,15 +64,20 @@ final class Session {
         let lesson = currentLesson
         var lines: [String] = []
         if navigator.step == 0 {
+            // The lesson's own heading follows; the rule only says where in the course it is.
             lines.append("")
-            let counter = "\(navigator.lessonIndex)/\(course.lessons.count - 1)"
-            lines.append(screen.rule(lesson.title, right: counter))
+            lines.append(screen.rule(screen.words(.lessonCounter, navigator.lessonIndex, course.lessons.count - 1)))
+            if !lesson.steps[0].markdown.contains(lesson.title) { lines.append(screen.style.bold(lesson.title)) }
+            for problem in lesson.problems {
+                lines += Screen.wrap("⚠ " + screen.words(.brokenCheckpoint, problem), columns: screen.width).map(screen.style.yellow)
+            }
         }
         let prose = ProseRenderer.render(currentStep.markdown, width: screen.width, color: screen.style.color)
         lines += prose
-        screen.page(lines)
-        if let checkpoint = currentStep.checkpoint {
-            screen.say(checkpointPanel(checkpoint))
+        let panel = currentStep.checkpoint.map(checkpointPanel) ?? []
+        screen.page(lines, reserve: panel.count + 2)
+        if currentStep.checkpoint != nil {
+            screen.say(panel)
             screen.say(progressLine())
         } else {
             screen.say("")
@@ -84,10 +91,10 @@ final class Session {
         var body = ProseRenderer.render(checkpoint.prompt, width: inner, color: screen.style.color)
         if !checkpoint.choices.isEmpty {
             for (index, choice) in checkpoint.choices.enumerated() {
-                let label = "\(Character(UnicodeScalar(UInt8(97 + index % 26)))) "
-                let wrapped = Screen.wrap(choice, columns: inner - 3)
-                body.append(" " + screen.style.bold(label) + (wrapped.first ?? ""))
-                body += wrapped.dropFirst().map { "   " + $0 }
+                let label = "\(Character(UnicodeScalar(UInt8(97 + index % 26))))) "
+                let rendered = ProseRenderer.render(choice, width: inner - 4, color: screen.style.color)
+                body.append(" " + screen.style.bold(label) + (rendered.first ?? ""))
+                body += rendered.dropFirst().map { "    " + $0 }
             }
         }
         if let record = progress.checkpoints[checkpoint.id], record.status == .done {
@@ -144,8 +151,7 @@ final class Session {
         case .quit: return .quit
         case .help:
             screen.say(screen.style.bold(screen.words(.helpTitle)))
-            screen.say(screen.words(.helpBody).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { TerminalText.truncate(String($0), to: screen.width) })
+            screen.say(Screen.hangingWrap(screen.words(.helpBody), indent: 12, columns: screen.width))
         case .list:
             screen.say(CourseListing.lines(course: course, progress: progress, current: navigator, style: screen.style,
                                            width: screen.width))
@@ -240,7 +246,8 @@ final class Session {
         try save()
         showJudgement(judgement)
         guard judgement.outcome == .correct || judgement.outcome == .saved else { return false }
-        screen.say(progressLine())
+        // The next step's panel shows the updated bars; a lesson's end shows them here.
+        if navigator.step + 1 == currentLesson.steps.count - 1 { screen.say(progressLine()) }
         return navigator.next()
     }
 
@@ -255,7 +262,9 @@ final class Session {
         }
         screen.say(Screen.wrap(TerminalText.stripEscapes(head), columns: width).count > 1 || !screen.style.color
                    ? Screen.wrap(TerminalText.stripEscapes(head), columns: width) : [head])
-        for line in judgement.lines {
+        // The engine's first line repeats "correct"/"not correct": the head already says it.
+        let redundant: Set<String> = ["correct", "not correct", "正确", "不正确"]
+        for line in judgement.lines where !redundant.contains(line) {
             // Caret lines under a malformed answer keep their spacing.
             screen.say(line.hasPrefix(" ") ? [TerminalText.truncate(line, to: width)]
                        : Screen.wrap(line, columns: width - 2).map { "  " + $0 })
@@ -272,14 +281,18 @@ final class Session {
 
     /// Runs judge work; for long checkpoints with a progress bar and Ctrl-C to stop.
     private func withLongWork<T>(_ checkpoint: TutorCheckpoint, _ body: (JudgeProgress?) throws -> T) throws -> T {
-        guard checkpoint.isLong else { return try body(nil) }
+        guard judge.isExpensive(checkpoint: checkpoint.id) else { return try body(nil) }
         let bar = WorkProgressBar(screen: screen)
         screen.say(screen.style.dim(screen.words(.computingReference)))
         defer { bar.finish() }
         return try Terminal.interruptible {
-            let result = try body(bar)
-            if Terminal.interrupted { throw LongWorkInterrupted() }
-            return result
+            do {
+                let result = try body(bar)
+                if Terminal.interrupted { throw LongWorkInterrupted() }
+                return result
+            } catch CheckpointEngineError.interrupted {
+                throw LongWorkInterrupted()
+            }
         }
     }
 
@@ -326,7 +339,7 @@ final class WorkProgressBar: JudgeProgress {
         }
     }
 
-    var shouldStop: Bool { Terminal.interrupted }
+    var shouldStop: Bool { Terminal.interrupted || Terminal.controlCPressed() }
 
     func finish() {
         if drew { Terminal.output("\r\u{1B}[2K") }

@@ -15,7 +15,7 @@ private var windowChanged: Int32 = 0
 
 private func restoreTerminalFromSignal() {
     if rawModeActive != 0 {
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios)
         rawModeActive = 0
     }
     // Show the cursor and reset colours, in case we were in the middle of drawing.
@@ -71,6 +71,12 @@ enum Terminal {
         install(SIGHUP, onTerminate)
         install(SIGINT, onInterrupt)
         install(SIGWINCH, onWindowChange)
+        // A parent may have started us with these blocked (a blocked mask is inherited across
+        // exec); the tutor needs them to restore the terminal and to follow the window size.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGWINCH] { sigaddset(&handled, signal) }
+        sigprocmask(SIG_UNBLOCK, &handled, nil)
         atexit { restoreTerminalFromSignalIfRaw() }
     }
 
@@ -102,9 +108,9 @@ enum Terminal {
             bytes[Int(VTIME)] = 0
         }
         rawModeActive = 1
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &raw)
         defer {
-            _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+            _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios)
             rawModeActive = 0
         }
         return try body()
@@ -114,8 +120,22 @@ enum Terminal {
     static func interruptible<T>(_ body: () throws -> T) rethrows -> T {
         interruptRequested = 0
         interruptibleDepth += 1
-        defer { interruptibleDepth -= 1 }
+        defer {
+            interruptibleDepth -= 1
+            interruptRequested = 0   // seen by the work; not carried over to the next prompt
+        }
         return try body()
+    }
+
+    /// In raw mode Ctrl-C is a byte, not a signal: long work polls for it. Reads what was
+    /// typed meanwhile (dropping it) and says whether Ctrl-C was among it.
+    static func controlCPressed() -> Bool {
+        guard rawModeActive != 0 else { return false }
+        while byteReady(milliseconds: 0) {
+            guard case .byte(let byte) = readByte() else { return false }
+            if byte == 3 { interruptRequested = 1; return true }
+        }
+        return false
     }
 
     /// Whether Ctrl-C was pressed during `interruptible` work.
@@ -161,7 +181,7 @@ enum ByteRead: Equatable {
 
 private func restoreTerminalFromSignalIfRaw() {
     if rawModeActive != 0 {
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTermios)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios)
         rawModeActive = 0
     }
 }

@@ -94,6 +94,8 @@ enum TrainingChart {
 final class LiveTrainingDisplay: TrainingObserver {
     private let config: TrainConfig
     private let color: Bool
+    /// `tutor predict` trains with a bare progress bar: no chart, no epoch lines.
+    private let progressOnly: Bool
     private let region = LiveRegion { text in
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -102,9 +104,10 @@ final class LiveTrainingDisplay: TrainingObserver {
     private var lastDraw = Date.distantPast
     private var progress: ProgressBar?
 
-    init(config: TrainConfig, color: Bool) {
+    init(config: TrainConfig, color: Bool, progressOnly: Bool = false) {
         self.config = config
         self.color = color
+        self.progressOnly = progressOnly
         region.update(frame())
     }
 
@@ -123,13 +126,14 @@ final class LiveTrainingDisplay: TrainingObserver {
         history.append(stats)
         progress = nil
         epochStart = Date()
-        region.printAbove([TrainOutput.line(stats)])
+        if !progressOnly { region.printAbove([TrainOutput.line(stats)]) }
         region.update(frame())
     }
 
     /// Leaves the final chart on screen (without the progress bar).
     func finish() {
         progress = nil
+        if progressOnly { region.clear(); return }
         region.update(frame())
         region.finish()
     }
@@ -137,14 +141,17 @@ final class LiveTrainingDisplay: TrainingObserver {
     /// The chart sized to the terminal, and the progress bar under it while an epoch runs.
     private func frame() -> [String] {
         let size = TerminalSize.current()
+        region.noteWidth(size.columns)
         let width = max(20, size.columns - 1)  // never the last column: no pending wrap
         var lines: [String] = []
         let chartHeight = min(18, size.rows - 9)
-        if chartHeight >= 8 {
+        if chartHeight >= 8 && !progressOnly {
             lines = TrainingChart.chart(history, epochs: config.epochs).renderText(width: width, height: chartHeight, color: color)
         }
         if let progress {
             lines.append(progress.render(width: width, color: color))
+        } else if progressOnly {
+            lines.append("epoch \(history.count + 1)/\(config.epochs) …")
         } else if !lines.isEmpty, history.count < config.epochs {
             lines.append(history.isEmpty ? "starting…" : "")
         }

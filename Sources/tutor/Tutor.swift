@@ -11,11 +11,15 @@ struct Tutor: ParsableCommand {
             LearnCommand.self, OpenCommand.self, ListCommand.self, ProgressCommand.self, ResetCommand.self,
             GradeCommand.self, ProgressWriterCommand.self,
             TrainCommand.self,
+            PredictCommand.self,
+            SweepCommand.self,
             ShowCommand.self,
             CheckCommand.self,
             LintCommand.self,
             ExportCommand.self,
             InitCommand.self,
+            WatchCommand.self,
+            VerifyCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }

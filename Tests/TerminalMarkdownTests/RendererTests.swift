@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TerminalMarkdown
 
@@ -27,6 +28,8 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(plain("hidden\nlayer") == ["hidden layer"])
         #expect(plain("ReLU\n函数") == ["ReLU 函数"])
         #expect(plain("**强调**\n文字") == ["**强调**文字"])
+        #expect(plain("句号。\nNext") == ["句号。Next"])
+        #expect(plain("ReLU\n（修正）") == ["ReLU（修正）"])
     }
 
     @Test func chineseWrapsBetweenIdeographsButNotBeforeClosingPunctuation() {
@@ -49,12 +52,29 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         for c in "中a1-）".unicodeScalars { #expect(!isOpeningPunctuation(c.value), "\(c)") }
     }
 
+    @Test func plainMarkersStayWithTheirText() {
+        for width in 10...30 {
+            for line in plain("一二三四五六七八（**强调**）九十`代码`，再来**一次**。", width: width) {
+                #expect(!line.hasSuffix("（**") && !line.hasSuffix("`") || line.hasSuffix("`代码`"), "\(line) at \(width)")
+                #expect(!line.hasPrefix("**）") && !line.hasPrefix("`，"), "\(line) at \(width)")
+            }
+        }
+    }
+
     @Test func longWordsAreBrokenHardAndNoLineHasTrailingSpaces() {
         let url = "https://example.com/" + String(repeating: "abcdefghij", count: 8)
         let lines = plain("see \(url) now  \nthen", width: 30)
         #expect(lines.allSatisfy { displayWidth($0) <= 30 })
         #expect(lines.joined().replacingOccurrences(of: " ", with: "").contains(url))
         #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+    }
+
+    @Test func shortCodeSpansAreNotBrokenAtTheirSpaces() {
+        #expect(plain("a tensor such as `[[0, 2], [3, 0]]` here", width: 30) == ["a tensor such as", "`[[0, 2], [3, 0]]` here"])
+        let long = "`" + Array(repeating: "word", count: 12).joined(separator: " ") + "`"
+        #expect(plain(long, width: 30).count == 2)   // long spans still wrap at spaces
+        #expect(colour("x ` ` `a ` y", width: 80).allSatisfy { !stripEscapes($0).hasSuffix(" ") })
+        #expect(plain("aaaa `b ` c", width: 8) == ["aaaa `b", "` c"])
     }
 
     @Test func listsKeepNumberingAndHangWrappedText() {
@@ -93,7 +113,7 @@ private func colour(_ markdown: String, width: Int = 80, hyperlinks: Bool = fals
         #expect(swift[1].contains("\u{1B}[35mfunc\u{1B}[0m"))        // keyword
         #expect(swift[1].contains("\u{1B}[36m42\u{1B}[0m"))          // number
         #expect(swift[1].contains("\u{1B}[3;90m// done\u{1B}[0m"))   // comment
-        #expect(swift[1].contains("\u{1B}[33mInt\u{1B}[0m"))         // type
+        #expect(swift[1].contains("\u{1B}[94mInt\u{1B}[0m"))         // type
         #expect(swift[2].contains("\u{1B}[32m\"hi\"\u{1B}[0m"))      // string
         let python = colour("```python\ndef f(x):\n    '''doc\n    more'''\n    return x  # c\n```\n")
         #expect(python[1].contains("\u{1B}[35mdef\u{1B}[0m"))
@@ -214,5 +234,34 @@ func stripRendererEscapes(_ s: String) -> String {
     @Test func hostileURLsAreEncodedInsideTheHyperlink() {
         let line = colour("[x](<https://a.b/c d\u{1B}e>)", hyperlinks: true).joined()
         #expect(line.contains("\u{1B}]8;;https://a.b/c%20d%1Be\u{1B}\\"))
+    }
+}
+
+@Suite struct PublicHelperTests {
+    @Test func customBlockIsToldItsWidthInsideContainers() {
+        var widths: [Int] = []
+        let lines = TerminalRenderer(options: RenderOptions(width: 40))
+            .render(parseMarkdown("```checkpoint a\nx\n```\n\n> - ```checkpoint b\n>   y\n>   ```\n")) { info, _, width in
+                widths.append(width)
+                return ["[\(info)]"]
+            }
+        #expect(widths == [40, 36])          // quote bar 2 + bullet 2
+        #expect(lines == ["[checkpoint a]", "", "│ • [checkpoint b]"])
+    }
+
+    @Test func wrapAndSanitizeForCallers() {
+        #expect(wrapText("一二三四五六七八九十，再来。", width: 20) == ["一二三四五六七八九", "十，再来。"])
+        #expect(wrapText("alpha beta\ngamma", width: 80) == ["alpha beta", "gamma"])
+        #expect(sanitizeForTerminal("a\u{1B}[31mb\u{07}") == "a␛[31mb␇")
+    }
+
+    /// The golden fixtures really cover every node kind the parser produces.
+    @Test func goldenFixturesCoverEveryNodeKind() throws {
+        for name in ["en", "zh"] {
+            let url = GoldenTests.goldenDirectory.appendingPathComponent("\(name).md")
+            let kinds = Set(parseMarkdown(try String(contentsOf: url, encoding: .utf8)).allNodes.map(\.kind))
+            let expected = Set(MarkdownNodeKind.allCases).subtracting([.customBlock, .customInline])
+            #expect(expected.subtracting(kinds).isEmpty, "\(name).md lacks \(expected.subtracting(kinds))")
+        }
     }
 }

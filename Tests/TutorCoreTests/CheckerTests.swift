@@ -159,3 +159,24 @@ mistakes:
     guard case let .array(back) = try AnswerFile.read(path: dir + "/y_hat.json", kind: .tensor) else { Issue.record("not an array"); return }
     #expect(back.shape == yHat.shape && back.values.map(Float.init) == yHat.values.map(Float.init))
 }
+
+@Test(.enabled(if: fashionMNISTInstalled)) func trainEvaluateAndPredictShareOneCachedRun() throws {
+    let dir = temporaryDirectory("runs")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let context = CallContext(data: try sharedContext.data(), cache: ReferenceCache(directory: dir))
+    let flow = "{epochs: 1, hiddens: [16], train_subset: 600, test_subset: 200}"
+    guard case let .history(h) = try run("train", flow, context: context) else { Issue.record("no history"); return }
+    let runFiles = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".run") }
+    #expect(runFiles.count == 1)
+    // evaluate_accuracy on the same settings reuses the stored parameters: its accuracy is the
+    // history's test accuracy (the same 200 test images), with no second run file.
+    #expect(try run("evaluate_accuracy", flow, context: context) == .number(h[0].testAcc))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".run") }.count == 1)
+    // A damaged run file is recomputed, not trusted.
+    let path = dir + "/" + runFiles[0]
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    try data.prefix(data.count - 10).write(to: URL(fileURLWithPath: path))
+    #expect(TrainedRunCache(directory: dir).lookup(try LibraryCalls.trainConfig(CallArgs(args(flow), context: context))) == nil)
+    guard case let .number(again) = try run("evaluate_accuracy", flow, context: context) else { return }
+    #expect(abs(again - h[0].testAcc) <= 1.0 / 200)
+}

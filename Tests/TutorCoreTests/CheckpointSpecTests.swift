@@ -77,6 +77,7 @@ private func parse(_ yaml: String) -> Lesson {
     ("call: relu\nexpect: tensor\nprompt: [unclosed\n", 6, "YAML"),
     ("call: relu\nexpect: integer\nprompt: p\ntolerance: 0.1\n", 7, "compared exactly"),
     ("call: train\nexpect: number\noutput: test_acc[x]\nprompt: p\n", 6, "field selector"),
+    ("call: relu\nexpect: tensor\nprompt: p\nhints:\n  - one\n  - ask this: is it negative?\n", 9, "because of the ': '"),
 ])
 func badSpecsAreReportedAtTheirLine(yaml: String, line: Int, words: String) throws {
     let l = parse(yaml)

@@ -3,6 +3,7 @@ import Testing
 import D2L
 import TerminalMarkdown
 import Yams
+@testable import TutorCore
 
 // The course in lessons/: its structure, and the facts its prose and multiple-choice keys state
 // that the library can compute. A wrong fact in a lesson is a bug, so each such fact is either a
@@ -119,6 +120,56 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
     }
 }
 
+/// Every lesson in both languages parses, lints and renders at widths 60 and 100.
+///
+/// Lint here computes every reference that needs no training (relu, net, loss, shapes, counts,
+/// the learner-code cases but train's); the training references are computed by
+/// `tutor lint lessons` in `make test` (release build, cached), and the full chapter run is
+/// checked by `TrainedNetworkFactTests`.
+@Suite struct CourseLintAndRenderTests {
+    static let trainingCalls: Set<String> = ["train", "sweep", "predict", "evaluate_accuracy"]
+
+    @Test func everyLessonParsesAndItsCheapCheckpointsLint() throws {
+        let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
+        #expect(course.languages == CourseFiles.languages)
+        let checker = Checker(context: CallContext(dataDirectory: nil, cache: nil))
+        let linter = Linter(checker: checker)
+        var linted = 0
+        for language in course.languages {
+            let lessons = course.lessons(in: language)
+            #expect(lessons.map { $0.id + ".md" } == CourseFiles.expectedFiles)
+            for lesson in lessons {
+                #expect(lesson.errors.isEmpty, "\(lesson.file): \(lesson.errors)")
+                #expect(lesson.title != lesson.id, "\(lesson.file) has no title")
+                for spec in lesson.checkpoints {
+                    if let call = spec.call, Self.trainingCalls.contains(call) { continue }
+                    if spec.expect == .code, case .string("train")? = spec.extra["function"] { continue }
+                    // Real images need the data set; without it those checkpoints cannot compute.
+                    if !realDataInstalled, "\(spec.args)".contains("images") { continue }
+                    let problems = linter.lint(spec)
+                    #expect(problems.isEmpty, "\(problems.map(\.description))")
+                    linted += 1
+                }
+            }
+        }
+        #expect(linted >= 50)
+    }
+
+    @Test(arguments: [60, 100]) func everyLessonRendersWithinTheWidth(width: Int) throws {
+        for language in CourseFiles.languages {
+            for file in CourseFiles.expectedFiles {
+                let document = parseMarkdown(try CourseFiles.text(language, file))
+                for color in [false, true] {
+                    let lines = TerminalRenderer(options: RenderOptions(width: width, color: color)).render(document)
+                    #expect(lines.count > 20, "\(language)/\(file) at \(width)")
+                    let widest = lines.map(displayWidth).max() ?? 0
+                    #expect(widest <= width, "\(language)/\(file) at \(width): a line of \(widest) columns")
+                }
+            }
+        }
+    }
+}
+
 @Suite struct CourseFactTests {
     /// Lesson 1 lists the classes by label; the list must be the library's names, in order.
     @Test func lessonOneListsTheLibrarysClassNames() throws {
@@ -213,7 +264,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
     /// Lesson 3's by-hand relu (one map over the scalars) is the library's relu.
     @Test func byHandReluMatchesTheLibrary() {
         let X = Tensor.randn([4, 5], seed: 3)
-        let byHand = Tensor(shape: X.shape, scalars: X.scalars.map { Swift.max($0, 0) })
+        let byHand = X.map { max($0, 0) }
         #expect(byHand == relu(X))
     }
 
@@ -296,6 +347,40 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         let firstSix = data.testLabels[0 ..< 6].map { Int($0) }
         #expect(firstSix[0] == 9)
         #expect(firstSix.contains(2) && firstSix.filter { $0 == 1 }.count >= 2 && firstSix.contains(6))
+    }
+}
+
+/// Lessons 1, 6 and 7 describe the chapter's trained network: test accuracy about 0.85, final
+/// training loss a little under 0.4, test accuracy a little below training accuracy, and its
+/// mistakes: mostly among the upper-body garments (t-shirt, pullover, coat, shirt), shirts most
+/// of all (taken for t-shirts and pullovers), coats taken for pullovers, and among the shoes,
+/// ankle boots and sandals taken for sneakers. One full training run checks all of it.
+@Suite(.serialized) struct TrainedNetworkFactTests {
+    @Test(.enabled(if: realDataInstalled)) func theChaptersNetworkAndItsMistakes() throws {
+        let data = try FashionMNIST.load()
+        let result = try train(TrainConfig(), data: data)
+        let last = try #require(result.history.last)
+        #expect(last.testAcc > 0.83 && last.testAcc < 0.87, "test accuracy \(last.testAcc)")
+        #expect(last.trainLoss > 0.3 && last.trainLoss < 0.4, "train loss \(last.trainLoss)")
+        #expect(last.testAcc < last.trainAcc)
+        #expect(result.history.first!.trainLoss > last.trainLoss)
+
+        let predictions = predict(result.params, data: data, count: data.testCount)
+        let errors = predictions.filter { $0.label != $0.predicted }
+        let upper: Set<Int> = [0, 2, 4, 6]
+        let amongUpper = errors.filter { upper.contains($0.label) && upper.contains($0.predicted) }.count
+        #expect(Double(amongUpper) / Double(errors.count) > 0.5, "\(amongUpper) of \(errors.count) errors")
+
+        func errorsOf(_ label: Int) -> [Int: Int] {
+            errors.filter { $0.label == label }.reduce(into: [:]) { $0[$1.predicted, default: 0] += 1 }
+        }
+        func mostCommonWrong(_ label: Int) -> Int? { errorsOf(label).max { $0.value < $1.value }?.key }
+        let errorsPerClass = (0..<10).map { label in errors.filter { $0.label == label }.count }
+        #expect(errorsPerClass.firstIndex(of: errorsPerClass.max()!) == 6, "errors per class \(errorsPerClass)")
+        let shirtTop2 = errorsOf(6).sorted { $0.value > $1.value }.prefix(2).map(\.key)
+        #expect(Set(shirtTop2) == [0, 2], "shirts are mostly taken for \(shirtTop2)")
+        #expect(mostCommonWrong(4) == 2, "coats are mostly taken for \(String(describing: mostCommonWrong(4)))")
+        #expect(mostCommonWrong(9) == 7 && mostCommonWrong(5) == 7)
     }
 }
 

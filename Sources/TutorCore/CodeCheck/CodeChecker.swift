@@ -66,6 +66,12 @@ public final class CodeChecker: @unchecked Sendable {
         let inputs = try code.cases.indices.map { try runnerInputs(code, case: $0) }
 
         progress(.building)
+        // One check at a time per workspace in this process: grading judges in parallel, and
+        // two builds or runs of one workspace would only wait on each other's files.
+        let lock = WorkspaceLocks.lock(for: workspace)
+        lock.lock()
+        defer { lock.unlock() }
+        try? workspace.refreshTutorFiles()
         let build = workspace.build(isCancelled: isCancelled)
         var report = CodeCheckReport(verdict: Self.verdict(spec), failure: nil, caseCount: code.cases.count,
                                      buildSeconds: build.run.seconds, runSeconds: 0)
@@ -244,5 +250,20 @@ enum CodeReference {
     /// The book's sgd step on one parameter: p − lr · g / batchSize.
     static func sgd(param: Tensor, grad: Tensor, lr: Float, batchSize: Int) -> Tensor {
         param - grad * (lr / Float(batchSize))
+    }
+}
+
+/// A lock per workspace folder, shared by every `CodeChecker` of the process.
+enum WorkspaceLocks {
+    private static let guardLock = NSLock()
+    nonisolated(unsafe) private static var locks: [String: NSLock] = [:]
+
+    static func lock(for workspace: Workspace) -> NSLock {
+        guardLock.lock()
+        defer { guardLock.unlock() }
+        if let lock = locks[workspace.root.path] { return lock }
+        let lock = NSLock()
+        locks[workspace.root.path] = lock
+        return lock
     }
 }

@@ -7,6 +7,10 @@ enum CodeMessages {
 
     static func passed(_ cases: Int, maxError: Double?) -> LocalizedText {
         let e = formatNumber(maxError ?? 0)
+        if cases == 1 {
+            return LocalizedText(en: "correct: your result matches the library's (max abs error \(e))",
+                                 zh: "正确：你的结果与库的结果一致（最大绝对误差 \(e)）")
+        }
         return LocalizedText(en: "correct: all \(cases) cases match the library (max abs error \(e))",
                              zh: "正确：全部 \(cases) 个用例与库的结果一致（最大绝对误差 \(e)）")
     }

@@ -64,10 +64,16 @@ public enum RunnerProtocol {
         return "{\"shape\":[\(t.shape.map(String.init).joined(separator: ","))],\"data\":[\(data.joined(separator: ","))]}"
     }
 
-    /// Parses the runner's stdout: one `{"case": i, "value": tensor}` per line.
+    /// Marks the runner's result lines (ASCII record separator + a word), apart from whatever the
+    /// learner's code prints.
+    static let resultMarker = "\u{1E}tutor-result "
+
+    /// Parses the runner's stdout: one `<marker>{"case": i, "value": tensor}` per line; other
+    /// lines are the learner's own output.
     static func results(from stdout: String) throws -> [Tensor] {
         var results: [Tensor] = []
-        for line in stdout.split(separator: "\n") where line.hasPrefix("{\"case\":") {
+        for raw in stdout.split(separator: "\n") where raw.hasPrefix(resultMarker) {
+            let line = raw.dropFirst(resultMarker.count)
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                   let index = object["case"] as? Int, index == results.count,
                   let value = object["value"] as? [String: Any], let tensor = tensor(value) else {

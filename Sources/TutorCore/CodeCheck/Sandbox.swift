@@ -214,7 +214,7 @@ public enum Sandbox {
 
     /// Stderr phrases of an allocation that failed under RLIMIT_AS.
     static func looksOutOfMemory(_ stderr: String) -> Bool {
-        ["Could not allocate memory", "std::bad_alloc", "Cannot allocate memory", "out of memory",
+        ["Could not allocate memory", "failed to allocate", "std::bad_alloc", "Cannot allocate memory", "out of memory",
          "memory allocation failed"].contains { stderr.contains($0) }
     }
 

@@ -12,7 +12,7 @@ public struct Workspace: Sendable, Equatable {
     /// The default folder `tutor init` creates, relative to the current directory.
     public static let defaultName = "mlp-exercises"
 
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    public init(root: URL) { self.root = URL(fileURLWithPath: root.standardizedFileURL.path, isDirectory: true) }
 
     /// The exercise files, relative to the root, in the order the course meets them.
     public static let exerciseFiles: [(function: String, path: String)] = [
@@ -78,6 +78,8 @@ public struct Workspace: Sendable, Equatable {
             let url = root.appendingPathComponent(path)
             let exists = fm.fileExists(atPath: url.path)
             if exists && !(force && tutorOwnedFiles.contains(path)) { continue }
+            // Unchanged files keep their dates, so the next build stays incremental.
+            if exists, (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
             written.append(path)
@@ -128,8 +130,10 @@ public struct Workspace: Sendable, Equatable {
         tutor check relu-code --workspace .     # 检查一个练习
         tutor watch --workspace .               # 每次保存文件时自动重新检查
 
-    `Sources/runner`, `Sources/Exercises/TODO.swift` and `Gradients.swift` belong to the tutor; do not edit them.
-    `Sources/runner`、`Sources/Exercises/TODO.swift` 和 `Gradients.swift` 属于教程，请勿修改。
+    `Package.swift`, `Sources/runner`, `Sources/Exercises/TODO.swift` and `Gradients.swift` belong to the
+    tutor: every check rewrites them, so keep your changes in the five exercise files.
+    `Package.swift`、`Sources/runner`、`Sources/Exercises/TODO.swift` 和 `Gradients.swift` 属于教程：
+    每次检查都会重写它们，所以请只修改五个练习文件。
 
     """
 
@@ -156,6 +160,19 @@ public struct Workspace: Sendable, Equatable {
         let child = URL(fileURLWithPath: currentDirectory).appendingPathComponent(defaultName)
         if isWorkspace(child) { return Workspace(root: child) }
         throw WorkspaceError.noWorkspace
+    }
+
+    /// Rewrites the tutor's own files (runner, support code, manifest) where they differ from
+    /// this tutor's templates, so a workspace made by an older tutor speaks the current
+    /// protocol. The learner's exercise files are never touched.
+    public func refreshTutorFiles() throws {
+        let project = try marker().project
+        for (path, text) in Self.templateFiles(projectPath: project) where Self.tutorOwnedFiles.contains(path) {
+            let url = root.appendingPathComponent(path)
+            if (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
     }
 
     /// The marker's contents (the project path it was made for).

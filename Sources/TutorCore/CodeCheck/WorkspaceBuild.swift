@@ -39,7 +39,9 @@ extension Workspace {
     /// Limits for `swift build`: generous the first time (the library compiles once), then short.
     public func buildLimits() -> SandboxLimits {
         let firstBuild = !FileManager.default.fileExists(atPath: root.appendingPathComponent(".build/debug").path)
-        return SandboxLimits(seconds: firstBuild ? 900 : 300, memoryBytes: nil, outputBytes: 4 << 20)
+        // 4 GB of address space per process is plenty for swiftc on a package this size (a
+        // full build was measured under it) and stops a runaway macro or type-checker blow-up.
+        return SandboxLimits(seconds: firstBuild ? 900 : 300, memoryBytes: 4 << 30, outputBytes: 4 << 20)
     }
 
     /// Builds the runner (debug) with `swift build`, time-limited, in a child process group.

@@ -16,7 +16,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case solutionNeedsAttempt, solutionHeader, solutionRecorded, noSolution
     case skipped
     // Navigation
-    case lessonStart, lessonEnd, courseEnd, firstLesson, lastLesson
+    case lessonStart, lessonCounter, lessonEnd, courseEnd, firstLesson, lastLesson
     case checkpointHeader, choicesHeader
     case resumed, welcome
     case progressLesson, progressCourse
@@ -29,7 +29,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     // Reset
     case resetConfirmAll, resetConfirmLesson, resetDone, resetCancelled, resetNothing
     // Lessons
-    case noLessons, lessonsMissing
+    case noLessons, lessonsMissing, brokenCheckpoint
 }
 
 extension TutorText {
@@ -84,6 +84,7 @@ extension TutorText {
         .noSolution: "This checkpoint has no solution to show.",
         .skipped: "Skipped; you can come back to it with back or tutor open.",
         .lessonStart: "Lesson {0}/{1}: {2}",
+        .lessonCounter: "lesson {0} of {1}",
         .lessonEnd: "End of lesson {0}. Type next to go on, or back to review.",
         .courseEnd: "You reached the end of the course. tutor progress shows your summary.",
         .firstLesson: "This is the beginning of the course.",
@@ -116,6 +117,7 @@ extension TutorText {
         .resetNothing: "There is no progress to delete.",
         .noLessons: "No lessons found in {0}.",
         .lessonsMissing: "The lessons folder {0} does not exist. Use --lessons DIR to point at the course.",
+        .brokenCheckpoint: "A checkpoint of this lesson could not be read and is left out ({0}). tutor lint says more.",
     ]
 
     static let chinese: [TutorText: String] = [
@@ -154,6 +156,7 @@ extension TutorText {
         .noSolution: "这个检查点没有可显示的答案。",
         .skipped: "已跳过；可以用 back 或 tutor open 回来。",
         .lessonStart: "第 {0}/{1} 课：{2}",
+        .lessonCounter: "第 {0} 课（共 {1} 课）",
         .lessonEnd: "第 {0} 课结束。输入 next 继续，或 back 复习。",
         .courseEnd: "你已经学完了整门课程。tutor progress 可以查看总结。",
         .firstLesson: "这里是课程的开头。",
@@ -186,5 +189,6 @@ extension TutorText {
         .resetNothing: "没有可以删除的进度。",
         .noLessons: "在 {0} 中没有找到课程。",
         .lessonsMissing: "课程文件夹 {0} 不存在。请用 --lessons DIR 指定课程位置。",
+        .brokenCheckpoint: "本课有一个检查点无法读取，已略过（{0}）。tutor lint 会给出详情。",
     ]
 }

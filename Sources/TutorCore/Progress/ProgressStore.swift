@@ -79,6 +79,16 @@ public final class ProgressStore {
         let pid = "\(getpid())\n"
         _ = pid.withCString { pwrite(fd, $0, strlen($0), 0) }
         lockDescriptor = fd
+        removeStaleTemporaryFiles()
+    }
+
+    /// Temporary files left by a tutor that died mid-save; only the lock holder writes, so
+    /// any that exist now are stale.
+    private func removeStaleTemporaryFiles() {
+        let prefix = (location.file as NSString).lastPathComponent + ".tmp-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: location.folder)) ?? [] where entry.hasPrefix(prefix) {
+            unlink(location.folder + "/" + entry)
+        }
     }
 
     /// Releases the lock (also done when the store goes away or the process ends).

@@ -11,30 +11,47 @@ public final class CallContext: @unchecked Sendable {
     /// Told about training progress; may stop a run.
     public weak var observer: TrainingObserver?
 
-    private let lock = NSLock()
-    private var loaded: FashionMNIST?
+    /// The dataset, shared by contexts made with `with(observer:)`.
+    private final class DataBox: @unchecked Sendable {
+        let lock = NSLock()
+        var loaded: FashionMNIST?
+    }
+    private let box: DataBox
 
     public init(dataDirectory: String? = nil, cache: ReferenceCache? = ReferenceCache.standard(),
                 observer: TrainingObserver? = nil) {
         self.dataDirectory = dataDirectory
         self.cache = cache
         self.observer = observer
+        box = DataBox()
+    }
+
+    private init(sharing other: CallContext, observer: TrainingObserver?) {
+        dataDirectory = other.dataDirectory
+        cache = other.cache
+        self.observer = observer
+        box = other.box
     }
 
     /// A context around data already in memory (tests use small made-up data).
     public convenience init(data: FashionMNIST, cache: ReferenceCache?) {
         self.init(dataDirectory: nil, cache: cache)
-        loaded = data
+        box.loaded = data
+    }
+
+    /// The same data and cache with another observer (one per concurrent check).
+    public func with(observer: TrainingObserver?) -> CallContext {
+        CallContext(sharing: self, observer: observer)
     }
 
     /// Fashion-MNIST, loaded on first use.
     public func data() throws -> FashionMNIST {
-        lock.lock()
-        defer { lock.unlock() }
-        if let loaded { return loaded }
+        box.lock.lock()
+        defer { box.lock.unlock() }
+        if let loaded = box.loaded { return loaded }
         do {
             let d = try FashionMNIST.load(directory: dataDirectory)
-            loaded = d
+            box.loaded = d
             return d
         } catch {
             throw CallError("this checkpoint needs Fashion-MNIST: \(error)")

@@ -68,8 +68,14 @@ enum LibraryCalls {
     }
 
     static func layerSizes(_ args: CallArgs) throws -> (Int, [Int], Int) {
-        (try args.int("inputs", default: 784, min: 1), try args.intList("hiddens", default: [256]),
-         try args.int("outputs", default: 10, min: 1))
+        let sizes = (try args.int("inputs", default: 784, min: 1), try args.intList("hiddens", default: [256]),
+                     try args.int("outputs", default: 10, min: 1))
+        let widths = [sizes.0] + sizes.1 + [sizes.2]
+        let weights = zip(widths, widths.dropFirst()).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        guard weights <= 50_000_000 else {
+            throw args.bad(args.has("hiddens") ? "hiddens" : "inputs", "a network with \(Int(weights)) weights is too large for a checkpoint")
+        }
+        return sizes
     }
 
     /// X and the parameters of `net`: explicit W1 b1 W2 b2 … or generated from hiddens + seed.
@@ -137,6 +143,7 @@ enum LibraryCalls {
     }
 
     static func trainConfig(_ args: CallArgs) throws -> TrainConfig {
+        _ = try layerSizes(args)   // refuses networks too large to train here
         var c = TrainConfig()
         c.epochs = try args.int("epochs", default: 10, min: 1)
         c.lr = Float(try args.double("lr", default: 0.1))
@@ -148,8 +155,13 @@ enum LibraryCalls {
         return c
     }
 
-    static func runTraining(_ args: CallArgs) throws -> TrainResult {
+    /// Trains (or takes the finished run from the cache: `train`, `evaluate_accuracy` and
+    /// `predict` with the same settings share it).
+    static func runTraining(_ args: CallArgs) throws -> (history: [EpochStats], params: MLPParameters) {
         let config = try trainConfig(args)
+        if let problem = config.problem { throw CallError(problem) }
+        let runs = args.context.cache.map { TrainedRunCache(directory: $0.directory) }
+        if let cached = runs?.lookup(config) { return cached }
         let data = try args.context.data()
         let result: TrainResult
         do {
@@ -158,7 +170,8 @@ enum LibraryCalls {
             throw CallError("training failed: \(error)")
         }
         if result.stopped { throw CallError("training was interrupted", interrupted: true) }
-        return result
+        runs?.store(config, result)
+        return (result.history, result.params)
     }
 
     /// Parameters for evaluate_accuracy/predict: untrained (epochs 0) or trained; and the data

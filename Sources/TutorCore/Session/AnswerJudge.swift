@@ -56,4 +56,10 @@ public protocol AnswerJudge: Sendable {
     /// The solution to show (the reference as text a learner could type, the right choice,
     /// or a reflection's model answer); nil when there is none.
     func solution(checkpoint id: String, language: TutorLanguage, progress: JudgeProgress?) throws -> String?
+    /// Whether judging `id` starts a long computation (training not yet cached).
+    func isExpensive(checkpoint id: String) -> Bool
+}
+
+extension AnswerJudge {
+    public func isExpensive(checkpoint id: String) -> Bool { false }
 }

@@ -44,16 +44,19 @@ public struct TutorLesson: Sendable, Equatable {
     public var title: String
     /// Always `checkpoints + 1` steps.
     public var steps: [TutorStep]
-    public init(id: String, title: String, steps: [TutorStep]) {
+    /// Checkpoint blocks that could not be read (`file:line: message`): shown, not hidden.
+    public var problems: [String]
+    public init(id: String, title: String, steps: [TutorStep], problems: [String] = []) {
         self.id = id
         self.title = title
         self.steps = steps
+        self.problems = problems
     }
 
     public var checkpoints: [TutorCheckpoint] { steps.compactMap(\.checkpoint) }
 
     /// Builds the steps from prose and checkpoints in reading order.
-    public init(id: String, title: String, blocks: [TutorLessonBlock]) {
+    public init(id: String, title: String, blocks: [TutorLessonBlock], problems: [String] = []) {
         var steps: [TutorStep] = []
         var text = ""
         for block in blocks {
@@ -66,7 +69,7 @@ public struct TutorLesson: Sendable, Equatable {
             }
         }
         steps.append(TutorStep(markdown: text, checkpoint: nil))
-        self.init(id: id, title: title, steps: steps)
+        self.init(id: id, title: title, steps: steps, problems: problems)
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 
 /// One exercise workspace shared by every code-check test: created by `Workspace.create`, built
 /// once (the library compiles once), then solutions are swapped in and rebuilt incrementally.
-/// It lives in the package's `.build`, so repeated local runs reuse its build too.
+/// It lives in the package's `.build`, where `tutor verify` (run by `make test` after the tests)
+/// finds it again, so repeated runs and the verify step reuse its build.
 final class SharedTestWorkspace: @unchecked Sendable {
     static let shared = SharedTestWorkspace()
 
@@ -17,7 +18,7 @@ final class SharedTestWorkspace: @unchecked Sendable {
         projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         fixtures = projectRoot.appendingPathComponent("Tests/TutorCoreTests/Fixtures/CodeCheck")
-        let root = projectRoot.appendingPathComponent(".build/codecheck-test-workspace")
+        let root = projectRoot.appendingPathComponent(".build/tutor-verify-workspace")
         let (ws, _) = try! Workspace.create(at: root, projectPath: projectRoot.path, force: true)
         workspace = ws
     }

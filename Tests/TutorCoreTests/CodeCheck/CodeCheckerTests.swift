@@ -127,3 +127,58 @@ import Testing
         }
     }
 }
+
+extension CodeCheckerTests {
+    @Test func verifyBlankFindsEveryCheckpointFailingOnTheStubs() throws {
+        let specs = try ["relu-code", "net-code", "loss-code", "sgd-code"].map { (language: "en", spec: try CodeCheckpointFixtures.spec($0)) }
+        try shared.with { ws in
+            let rows = CodeVerifier.verify(specs, mode: .blank, workspace: ws, checker: Checker(context: CallContext(cache: nil)))
+            #expect(rows.count == 4)
+            #expect(rows.allSatisfy { $0.asExpected && !$0.passed && $0.message.contains("not written yet") })
+        }
+        let files = try CodeVerifier.solutionFiles(in: shared.fixtures.appendingPathComponent("solution").path)
+        #expect(files.keys.sorted() == Workspace.exerciseFiles.map(\.path).sorted())
+    }
+}
+
+extension CodeCheckerTests {
+    @Test func hugeAllocationIsStoppedByTheMemoryLimit() throws {
+        try shared.with(["Relu.swift": "wrong/ReluHugeAllocation.swift"]) { ws in
+            let checker = CodeCheckpointFixtures.checker(ws)
+            checker.memoryBytes = 1 << 30
+            let report = try checker.check(try CodeCheckpointFixtures.spec("relu-code"))
+            guard case .run(.outOfMemory(1024), caseIndex: 0)? = report.failure else {
+                Issue.record("expected out of memory, got \(report.lines(.en))")
+                return
+            }
+            #expect(report.lines(.en)[0] == "your relu needed more than 1024 MB of memory and was stopped")
+        }
+    }
+}
+
+extension CodeCheckerTests {
+    @Test func learnersOwnPrintsDoNotDisturbTheResults() throws {
+        try shared.with(["Relu.swift": "wrong/ReluPrintsAndIsRight.swift"]) { ws in
+            let report = try CodeCheckpointFixtures.checker(ws).check(try CodeCheckpointFixtures.spec("relu-code"))
+            #expect(report.passed, "\(report.lines(.en))")
+        }
+    }
+}
+
+extension CodeCheckerTests {
+    @Test(.enabled(if: SharedTestWorkspace.hasFashionMNIST))
+    func trainingLoopThatNeverUpdatesDoesNotLearn() throws {
+        var files = SharedTestWorkspace.solution
+        files["Train.swift"] = "wrong/TrainNeverUpdates.swift"
+        try shared.with(files) { ws in
+            let report = try CodeCheckpointFixtures.checker(ws).check(try CodeCheckpointFixtures.spec("train-code"))
+            guard case .mismatch(0)? = report.failure, case let .outsideTolerance(e)? = report.verdict.comparison?.outcome else {
+                Issue.record("expected a mismatch, got \(report.lines(.en))")
+                return
+            }
+            // The library learns (well above chance); the untrained network stays near chance (0.1).
+            #expect(e.expected > 0.5)
+            #expect(e.given < 0.3)
+        }
+    }
+}

@@ -2,9 +2,9 @@ import Testing
 @testable import TutorCore
 
 /// A 4×4 image: a diagonal gradient, black at the top left.
-let gradient = CaptionedImage(pixels: (0..<16).map { UInt8(min(255, ($0 / 4 + $0 % 4) * 42)) }, width: 4, height: 4,
+private let gradient = CaptionedImage(pixels: (0..<16).map { UInt8(min(255, ($0 / 4 + $0 % 4) * 42)) }, width: 4, height: 4,
                               caption: ["true: coat", "pred: shirt ✗"], highlighted: true)
-let rightOne = CaptionedImage(pixels: Array(repeating: 255, count: 16), width: 4, height: 4, caption: ["true: bag", "pred: bag"])
+private let rightOne = CaptionedImage(pixels: Array(repeating: 255, count: 16), width: 4, height: 4, caption: ["true: bag", "pred: bag"])
 
 @Suite struct GreyImageGridTests {
     @Test func asciiRampWithoutColour() {

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TutorCore
+
+/// `tutor grade` on the fixture course with the real checkpoint engine.
+@Suite(.serialized) struct GradeCommandTests {
+    /// A folder of submissions: YAML and JSON answers files, a broken file, and the progress
+    /// folder of a learner who used the tutor.
+    func makeSubmissions() throws -> String {
+        let folder = TutorBinary.temporaryFolder("submissions")
+        try """
+            learner: ada
+            answers:
+              pick-relu: a
+              pick-shape: "(784, 256)"
+              relu-small: [[0, 2]]
+              why-nonlinear: Stacked linear maps are one linear map.
+            """.write(toFile: folder + "/ada.yaml", atomically: true, encoding: .utf8)
+        try #"{"pick-relu": "b", "relu-small": "[[-1, 2]]", "pick-shape": "(784, 256"}"#
+            .write(toFile: folder + "/bob.json", atomically: true, encoding: .utf8)
+        try #"{"pick-relu": "a", "#.write(toFile: folder + "/carl.json", atomically: true, encoding: .utf8)
+        // dan really used the tutor: wrong then right on pick-relu, then pick-shape right.
+        let state = folder + "/dan"
+        let run = try TutorBinary.run(["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
+                                      input: "c\na\nb\n")
+        #expect(run.status == 0)
+        return folder
+    }
+
+    func grade(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
+        return try TutorBinary.run(["grade", "--lessons", TutorBinary.fixtureCourse, "--lang", "en"] + arguments)
+    }
+
+    @Test func aFolderOfSubmissionsIsGradedRowByRowInEveryFormat() throws {
+        let folder = try makeSubmissions()
+        let table = try grade([folder])
+        #expect(table.status == 0)
+        let rows = table.out.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.hasPrefix("ada") && $0.contains("4/4") && $0.contains("100.0") })
+        #expect(rows.contains { $0.hasPrefix("bob") && $0.contains("0/4") && $0.contains("1 malformed") })
+        #expect(rows.contains { $0.hasPrefix("carl") && $0.contains("BROKEN") && $0.contains("carl.json") })
+        #expect(rows.contains { $0.hasPrefix("dan") && $0.contains("2/4") })   // a learner's folder is named for them
+        #expect(table.out.contains("reflections count as completion"))
+
+        let jsonFile = folder + "/../report-\(UUID().uuidString).json"
+        let json = try grade([folder, "--format", "json", "--output", jsonFile])
+        #expect(json.status == 0 && json.out.contains("BROKEN"))
+        let report = try JSONDecoder().decode(GradeReport.self, from: Data(contentsOf: URL(fileURLWithPath: jsonFile)))
+        #expect(report.submissions.map(\.learner) == ["ada", "bob", "carl", "dan"])
+        #expect(report.stamp.lessons.keys.sorted() == ["00-start", "01-nonlinear"])
+        #expect(report.stamp.lessons["00-start"]?.count == 64)
+        #expect(report.submissions[3].checkpoints.first { $0.id == "pick-relu" }?.attempts == 2)
+
+        let csv = try grade([folder, "--format", "csv"])
+        #expect(csv.out.hasPrefix("learner,source,checkpoint,lesson,outcome,points,max_points"))
+        #expect(csv.out.contains("ada,") && csv.out.contains(",relu-small,01-nonlinear,correct,1,1,"))
+
+        let junitFile = folder + "/../report-\(UUID().uuidString).xml"
+        _ = try grade([folder, "--format", "junit", "--output", junitFile])
+        let junit = try String(contentsOfFile: junitFile, encoding: .utf8)
+        #expect(junit.contains(#"<testsuite name="carl" tests="1" failures="0" errors="1">"#))
+        #expect(junit.contains(#"<testsuite name="bob" tests="4" failures="4" errors="0">"#))
+    }
+
+    @Test func partialCreditAndParallelGradingMatchOneByOne() throws {
+        let folder = try makeSubmissions()
+        let one = try grade([folder, "--partial", "--jobs", "1", "--format", "json"])
+        let many = try grade([folder, "--partial", "--jobs", "4", "--format", "json"])
+        #expect(one.status == 0 && many.status == 0)
+        #expect(one.out == many.out)
+        let report = try JSONDecoder().decode(GradeReport.self, from: Data(one.out.utf8))
+        // dan: pick-relu right on the second attempt keeps 75%; pick-shape on the first, 100%.
+        #expect(report.submissions[3].points == 1.75)
+    }
+
+    @Test func gradingTheLearnersOwnProgressAndBadOptions() throws {
+        let state = TutorBinary.temporaryFolder("own")
+        let none = try grade(["--state", state])
+        #expect(none.status == 2)
+        #expect(none.err.contains("No progress yet"))
+        _ = try TutorBinary.run(["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"], input: "a\n")
+        let own = try grade(["--state", state])
+        #expect(own.status == 0)
+        #expect(own.out.contains("tester") && own.out.contains("1/4"))
+        let bad = try grade(["--format", "pdf"])
+        #expect(bad.status != 0 && bad.err.contains("expected one of table, csv, json, junit"))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TutorCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tutor progress`, `tutor reset`, `tutor list`, and the terminal after SIGTERM.
+@Suite(.serialized) struct ProgressCommandsTests {
+    func tutor(_ arguments: [String], state: String, input: String = "", lang: String = "en") throws -> (status: Int32, out: String, err: String) {
+        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
+        return try TutorBinary.run(arguments + ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang], input: input)
+    }
+
+    @Test func progressSummarisesAndResetAsksFirst() throws {
+        let state = TutorBinary.temporaryFolder("reset")
+        #expect(try tutor(["progress"], state: state).out.contains("No progress yet"))
+        // pick-relu wrong then right with a hint; pick-shape skipped; lesson 1: relu-small right.
+        _ = try tutor([], state: state, input: "c\nhint\na\nskip\n\n[[0, 2]]\n")
+        let summary = try tutor(["progress"], state: state)
+        #expect(summary.status == 0)
+        #expect(summary.out.contains("2 of 4 checkpoints done, 2 answered correctly, 1 hints, 0 solutions viewed"))
+        let zh = try tutor(["progress"], state: state, lang: "zh")
+        #expect(zh.out.contains("还没有进度"))                           // Chinese progress is separate
+
+        // Saying no (or nothing) deletes nothing.
+        let declined = try tutor(["reset", "--lesson", "0"], state: state, input: "n\n")
+        #expect(declined.out.contains("Delete the progress of lesson 00-start? [y/N]"))
+        #expect(declined.out.contains("Nothing deleted."))
+        let lessonReset = try tutor(["reset", "--lesson", "start"], state: state, input: "y\n")
+        #expect(lessonReset.out.contains("Progress deleted: 2 checkpoint records."))
+        #expect(try tutor(["progress"], state: state).out.contains("1 of 4 checkpoints done"))
+        let all = try tutor(["reset", "--yes"], state: state)
+        #expect(all.status == 0 && all.out.contains("Progress deleted: 1 checkpoint records."))
+        #expect(try tutor(["progress"], state: state).out.contains("No progress yet"))
+        let unknown = try tutor(["reset", "--lesson", "softmax"], state: state)
+        #expect(unknown.status == 2 && unknown.err.contains("No lesson matches softmax"))
+    }
+
+    @Test func listMarksLessonsAndBadFlagsSayWhatIsWrong() throws {
+        let state = TutorBinary.temporaryFolder("list")
+        _ = try tutor([], state: state, input: "a\nb\n")
+        let list = try tutor(["list"], state: state)
+        #expect(list.status == 0)
+        #expect(list.out.contains("✔  0 Start here") && list.out.contains("2/2"))
+        #expect(list.out.contains("·  1 Why a nonlinearity") && list.out.contains("0/2"))
+        let badLang = try TutorBinary.run(["list", "--lang", "fr", "--lessons", TutorBinary.fixtureCourse, "--state", state])
+        #expect(badLang.status != 0 && badLang.err.contains("--lang fr: expected zh or en"))
+        let noLessons = try TutorBinary.run(["list", "--lessons", state + "/nowhere", "--state", state])
+        #expect(noLessons.status == 2 && noLessons.err.contains("does not exist"))
+        let badOpen = try tutor(["open", "99"], state: state)
+        #expect(badOpen.status == 2 && badOpen.err.contains("No lesson matches 99"))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let state = TutorBinary.temporaryFolder("term")
+        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
+        let tty = try PseudoTerminal(arguments: ["open", "1", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
+                                     environment: TutorBinary.environment())
+        #expect(tty.waitFor("answer>"))
+        tty.type("[[0,")
+        tty.pump(milliseconds: 200)
+        #expect(tty.localFlags & tcflag_t(ICANON) == 0)       // raw mode while the prompt waits
+        kill(tty.process.processIdentifier, SIGTERM)
+        #expect(tty.waitForExit() == 128 + SIGTERM)
+        #expect(tty.localFlags & tcflag_t(ICANON) != 0)
+        #expect(tty.localFlags & tcflag_t(ECHO) != 0)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// A temporary directory holding a tiny Fashion-MNIST look-alike in the four IDX files
+/// (uncompressed): class c lights up rows 2c+4…2c+6, so a small net learns it in a few steps.
+private final class TinyData {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-visual-\(UUID().uuidString)").path
+    init(train: Int = 200, test: Int = 50) throws {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var state: UInt64 = 1
+        func noise() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 60) * 2 }
+        func images(_ n: Int) -> [UInt8] {
+            header(3, [n, 28, 28]) + (0..<n * 784).map { i in
+                let c = (i / 784) % 10, row = (i % 784) / 28
+                return UInt8((row >= 2 * c + 4 && row < 2 * c + 7 ? 200 : 10) + noise())
+            }
+        }
+        func labels(_ n: Int) -> [UInt8] { header(1, [n]) + (0..<n).map { UInt8($0 % 10) } }
+        func header(_ rank: UInt8, _ dims: [Int]) -> [UInt8] {
+            [0, 0, 8, rank] + dims.flatMap { d in [24, 16, 8, 0].map { UInt8((d >> $0) & 0xFF) } }
+        }
+        for (name, bytes) in [("train-images-idx3-ubyte", images(train)), ("train-labels-idx1-ubyte", labels(train)),
+                              ("t10k-images-idx3-ubyte", images(test)), ("t10k-labels-idx1-ubyte", labels(test))] {
+            try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + name))
+        }
+    }
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+    func path(_ name: String) -> String { dir + "/" + name }
+}
+
+private func environment(_ extra: [String: String] = [:]) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env["COLORTERM"] = nil
+    env["NO_COLOR"] = nil
+    env["TERM"] = "xterm-256color"
+    env["LANG"] = "en_US.UTF-8"
+    return env.merging(extra) { $1 }
+}
+
+@Suite(.enabled(if: ReleaseBinary.exists, Comment(rawValue: ReleaseBinary.missingNote)))
+struct VisualCommandTests {
+    @Test func tinySweepPrintsItsTableAndResumesFromTheCache() throws {
+        let data = try TinyData()
+        let args = ["sweep", "--data", data.dir, "--hiddens", "8,16", "--lr", "0.5", "--epochs", "2", "--batch-size", "50",
+                    "--cache", data.path("cache"), "--jobs", "2"]
+        let first = try ReleaseBinary.run(args, environment: environment())
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.contains("\u{1B}"), "escape bytes in plain output")
+        let lines = first.stdout.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("#  hidden  layers") })
+        #expect(lines[header + 1].hasPrefix("1 "))
+        #expect(lines[header + 2].hasPrefix("2 "))
+        #expect(Set([lines[header + 1], lines[header + 2]].map { $0.split(separator: " ")[1] }) == ["8", "16"])
+        #expect(lines.contains { $0.hasPrefix("2 of 2 runs in") })
+        #expect(lines.contains("     test accuracy") || lines.contains { $0.contains("test accuracy") })
+
+        let again = try ReleaseBinary.run(args + ["--json"], environment: environment())
+        #expect(again.status == 0, "\(again.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        let runs = try #require(report["runs"] as? [[String: Any]])
+        #expect(runs.count == 2)
+        #expect(runs.allSatisfy { $0["cached"] as? Bool == true })
+        let accs = runs.compactMap { $0["test_acc"] as? Double }
+        #expect(accs == accs.sorted(by: >))
+    }
+
+    @Test func trainPlotsAndSavesThenPredictLoads() throws {
+        let data = try TinyData()
+        let train = try ReleaseBinary.run(["train", "--data", data.dir, "--epochs", "3", "--hiddens", "16", "--lr", "0.5",
+                                           "--batch-size", "50", "--plot", data.path("chart.svg"), "--save", data.path("net.mlp")],
+                                          environment: environment())
+        #expect(train.status == 0, "\(train.stderr)")
+        #expect(train.stdout.split(separator: "\n").count == 3)   // the plain epoch lines, unchanged
+        #expect(!train.stdout.contains("\u{1B}"))
+        let svg = try String(contentsOfFile: data.path("chart.svg"), encoding: .utf8)
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 3)
+        #expect(svg.contains("data-name=\"test acc\""))
+
+        let plain = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "3", "--color", "never"],
+                                          environment: environment())
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stdout.contains("\u{1B}"))
+        #expect(plain.stdout.components(separatedBy: "true: ").count - 1 == 3)
+        #expect(plain.stdout.contains("Network 784-16-10, test accuracy"))
+
+        let grey256 = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2", "--color", "always"],
+                                            environment: environment())
+        #expect(grey256.stdout.contains("\u{1B}[38;5;") && grey256.stdout.contains("▀"))
+        let trueColor = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2",
+                                               "--color", "always", "--lang", "zh"], environment: environment(["COLORTERM": "truecolor"]))
+        #expect(trueColor.stdout.contains("\u{1B}[38;2;"))
+        #expect(trueColor.stdout.contains("真实: "))
+    }
+
+    @Test func aWrongOrDamagedParameterFileIsAClearError() throws {
+        let data = try TinyData()
+        let save = try ReleaseBinary.run(["train", "--data", data.dir, "--epochs", "1", "--hiddens", "8", "--batch-size", "50",
+                                          "--save", data.path("net.mlp")], environment: environment())
+        #expect(save.status == 0, "\(save.stderr)")
+        let wrong = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--hiddens", "16"],
+                                          environment: environment())
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("net.mlp: the file holds a 784-8-10 network, expected 784-16-10"))
+
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: data.path("net.mlp"))))
+        bytes.removeLast(10)
+        try Data(bytes).write(to: URL(fileURLWithPath: data.path("cut.mlp")))
+        let cut = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("cut.mlp")], environment: environment())
+        #expect(cut.status == 1)
+        #expect(cut.stderr.contains("cut.mlp: truncated parameter file"))
+        #expect(cut.stdout.isEmpty)
+    }
+}
