@@ -64,8 +64,15 @@ public enum AnswerParser {
                 return parts.map { Int($0)! }
             }
         }
-        var s = Scanner(text)
-        let value = try s.expression(shape: true)
+        // `784, 256` without brackets: read as `(784, 256)`.
+        let bare = !t.contains(where: { "([".contains($0) }) && t.contains(",")
+        var s = Scanner(bare ? "(" + t + ")" : text)
+        let value: Parsed
+        do { value = try s.expression(shape: true) } catch var e as AnswerParseError where bare {
+            e.input = text
+            e.column = e.column.map { max($0 - 1, 1) }
+            throw e
+        }
         guard case let .list(items, _) = value.unwrapped else {
             if case let .number(x, col) = value.unwrapped { return [try dimension(x, col, text)] }
             throw AnswerParseError(.init(en: "expected a shape such as (784, 256)", zh: "应当是一个形状，例如 (784, 256)"),

@@ -36,7 +36,7 @@ func tensors(text: String, shape: [Int], values: [Double]) throws {
 @Test(arguments: [
     ("(784, 256)", [784, 256]), ("[784, 256]", [784, 256]), ("torch.Size([784, 256])", [784, 256]),
     ("784x256", [784, 256]), ("784 × 256", [784, 256]), ("(10,)", [10]), ("()", []), ("256", [256]),
-    ("torch.Size([])", []), ("(256, 1, 28, 28)", [256, 1, 28, 28]),
+    ("torch.Size([])", []), ("(256, 1, 28, 28)", [256, 1, 28, 28]), ("784, 256", [784, 256]),
 ])
 func shapes(text: String, shape: [Int]) throws {
     #expect(try AnswerParser.parseShape(text) == shape)
@@ -79,6 +79,11 @@ func malformedAnswersPointAtTheColumn(text: String, column: Int?, words: String)
     } catch {
         Issue.record("\(error)")
     }
+}
+
+@Test func aBadBareShapePointsAtItsOwnColumn() throws {
+    let e = try #require(throws: AnswerParseError.self) { try AnswerParser.parseShape("784, x") }
+    #expect(e.column == 6 && e.input == "784, x")
 }
 
 @Test func caretLinesMarkTheColumn() throws {

@@ -75,6 +75,7 @@ import Testing
     #expect(try run("shape", "{X: {zeros: [256, 1, 28, 28]}, reshape: [-1, 784]}") == .shape([256, 784]))
     #expect(try run("shape", "{of: net, X: {zeros: [5, 784]}, hiddens: [8]}") == .shape([5, 10]))
     #expect(throws: CallError.self) { try run("shape", "{of: W3}") }
+    #expect { try run("param_count", "{hiddens: [100000000]}") } throws: { ($0 as? CallError)?.message.contains("too large") == true }
     #expect(throws: CallError.self) { try run("shape", "{X: {zeros: [3, 5]}, reshape: [-1, 4]}") }
 }
 

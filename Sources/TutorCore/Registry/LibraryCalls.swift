@@ -68,8 +68,14 @@ enum LibraryCalls {
     }
 
     static func layerSizes(_ args: CallArgs) throws -> (Int, [Int], Int) {
-        (try args.int("inputs", default: 784, min: 1), try args.intList("hiddens", default: [256]),
-         try args.int("outputs", default: 10, min: 1))
+        let sizes = (try args.int("inputs", default: 784, min: 1), try args.intList("hiddens", default: [256]),
+                     try args.int("outputs", default: 10, min: 1))
+        let widths = [sizes.0] + sizes.1 + [sizes.2]
+        let weights = zip(widths, widths.dropFirst()).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+        guard weights <= 50_000_000 else {
+            throw args.bad(args.has("hiddens") ? "hiddens" : "inputs", "a network with \(Int(weights)) weights is too large for a checkpoint")
+        }
+        return sizes
     }
 
     /// X and the parameters of `net`: explicit W1 b1 W2 b2 … or generated from hiddens + seed.
@@ -137,6 +143,7 @@ enum LibraryCalls {
     }
 
     static func trainConfig(_ args: CallArgs) throws -> TrainConfig {
+        _ = try layerSizes(args)   // refuses networks too large to train here
         var c = TrainConfig()
         c.epochs = try args.int("epochs", default: 10, min: 1)
         c.lr = Float(try args.double("lr", default: 0.1))
