@@ -246,7 +246,8 @@ final class Session {
         try save()
         showJudgement(judgement)
         guard judgement.outcome == .correct || judgement.outcome == .saved else { return false }
-        screen.say(progressLine())
+        // The next step's panel shows the updated bars; a lesson's end shows them here.
+        if navigator.step + 1 == currentLesson.steps.count - 1 { screen.say(progressLine()) }
         return navigator.next()
     }
 

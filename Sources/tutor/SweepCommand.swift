@@ -169,7 +169,9 @@ final class SweepDisplay: SweepObserver {
         let now = Date()
         guard force || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
-        let width = max(20, TerminalSize.current().columns - 1)
+        let columns = TerminalSize.current().columns
+        region.noteWidth(columns)
+        let width = max(20, columns - 1)
         region.update(running.keys.sorted().map { running[$0]!.bar.render(width: width, color: color) })
     }
 }

@@ -141,6 +141,7 @@ final class LiveTrainingDisplay: TrainingObserver {
     /// The chart sized to the terminal, and the progress bar under it while an epoch runs.
     private func frame() -> [String] {
         let size = TerminalSize.current()
+        region.noteWidth(size.columns)
         let width = max(20, size.columns - 1)  // never the last column: no pending wrap
         var lines: [String] = []
         let chartHeight = min(18, size.rows - 9)

@@ -144,6 +144,8 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
                 for spec in lesson.checkpoints {
                     if let call = spec.call, Self.trainingCalls.contains(call) { continue }
                     if spec.expect == .code, case .string("train")? = spec.extra["function"] { continue }
+                    // Real images need the data set; without it those checkpoints cannot compute.
+                    if !realDataInstalled, "\(spec.args)".contains("images") { continue }
                     let problems = linter.lint(spec)
                     #expect(problems.isEmpty, "\(problems.map(\.description))")
                     linted += 1
@@ -262,7 +264,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
     /// Lesson 3's by-hand relu (one map over the scalars) is the library's relu.
     @Test func byHandReluMatchesTheLibrary() {
         let X = Tensor.randn([4, 5], seed: 3)
-        let byHand = Tensor(shape: X.shape, scalars: X.scalars.map { Swift.max($0, 0) })
+        let byHand = X.map { max($0, 0) }
         #expect(byHand == relu(X))
     }
 

@@ -130,8 +130,10 @@ public struct Workspace: Sendable, Equatable {
         tutor check relu-code --workspace .     # 检查一个练习
         tutor watch --workspace .               # 每次保存文件时自动重新检查
 
-    `Sources/runner`, `Sources/Exercises/TODO.swift` and `Gradients.swift` belong to the tutor; do not edit them.
-    `Sources/runner`、`Sources/Exercises/TODO.swift` 和 `Gradients.swift` 属于教程，请勿修改。
+    `Package.swift`, `Sources/runner`, `Sources/Exercises/TODO.swift` and `Gradients.swift` belong to the
+    tutor: every check rewrites them, so keep your changes in the five exercise files.
+    `Package.swift`、`Sources/runner`、`Sources/Exercises/TODO.swift` 和 `Gradients.swift` 属于教程：
+    每次检查都会重写它们，所以请只修改五个练习文件。
 
     """
 

@@ -5,6 +5,7 @@
 public final class LiveRegion {
     private let write: (String) -> Void
     private var shown: [String] = []
+    private var columns: Int?
 
     /// `write` receives the bytes to send to the terminal (one call per redraw).
     public init(write: @escaping (String) -> Void) { self.write = write }
@@ -32,6 +33,14 @@ public final class LiveRegion {
         for line in lines { out += line + "\n" }
         for line in block { out += line + "\n" }
         write(out)
+    }
+
+    /// Call before each update with the terminal's width: when it changed, the terminal may have
+    /// re-wrapped the old block, so moving up over it would land in the wrong place. The old
+    /// block is then left as it is and the next frame is drawn below it.
+    public func noteWidth(_ columns: Int) {
+        if let previous = self.columns, previous != columns, !shown.isEmpty { finish() }
+        self.columns = columns
     }
 
     /// Leaves the block on screen as ordinary output; the next `update` starts a new block below.

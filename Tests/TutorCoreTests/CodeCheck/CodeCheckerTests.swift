@@ -164,3 +164,21 @@ extension CodeCheckerTests {
         }
     }
 }
+
+extension CodeCheckerTests {
+    @Test(.enabled(if: SharedTestWorkspace.hasFashionMNIST))
+    func trainingLoopThatNeverUpdatesDoesNotLearn() throws {
+        var files = SharedTestWorkspace.solution
+        files["Train.swift"] = "wrong/TrainNeverUpdates.swift"
+        try shared.with(files) { ws in
+            let report = try CodeCheckpointFixtures.checker(ws).check(try CodeCheckpointFixtures.spec("train-code"))
+            guard case .mismatch(0)? = report.failure, case let .outsideTolerance(e)? = report.verdict.comparison?.outcome else {
+                Issue.record("expected a mismatch, got \(report.lines(.en))")
+                return
+            }
+            // The library learns (well above chance); the untrained network stays near chance (0.1).
+            #expect(e.expected > 0.5)
+            #expect(e.given < 0.3)
+        }
+    }
+}

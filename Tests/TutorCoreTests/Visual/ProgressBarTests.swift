@@ -78,3 +78,18 @@ import Testing
         #expect(written == "\u{1B}[2Kc\n")
     }
 }
+
+@Suite struct LiveRegionResizeTests {
+    @Test func aWidthChangeStartsANewBlockBelowTheOld() {
+        var written: [String] = []
+        let region = LiveRegion { written.append($0) }
+        region.noteWidth(80)
+        region.update(["a", "b"])
+        region.noteWidth(80)
+        region.update(["a", "c"])
+        #expect(written.last == "\u{1B}[1F\u{1B}[2Kc\n")   // same width: back up one line
+        region.noteWidth(50)
+        region.update(["a", "d"])
+        #expect(written.last == "\u{1B}[2Ka\n\u{1B}[2Kd\n")  // new width: no cursor movement up
+    }
+}
