@@ -117,12 +117,16 @@ def main():
         rate[mode]["bound_s"] *= args.epochs / 10
 
     common = ["--epochs", str(args.epochs), "--data", args.data]
-    results = [run("D2L (own threads)", [args.tutor, "train", "--json"] + common),
-               run("D2L (D2L_THREADS=1: BLAS threads)", [args.tutor, "train", "--json"] + common, {"D2L_THREADS": "1"}),
-               run("PyTorch fastest (one tensor)", [args.python, os.path.join(here, "torch_peer.py"), "--setup", "fast"] + common)]
+    peer = [args.python, os.path.join(here, "torch_peer.py")]
+    contenders = [("D2L (own threads)", [args.tutor, "train", "--json"] + common, None),
+                  ("D2L (D2L_THREADS=1: BLAS threads)", [args.tutor, "train", "--json"] + common, {"D2L_THREADS": "1"}),
+                  ("PyTorch fastest (one tensor)", peer + ["--setup", "fast"] + common, None)]
     if not args.skip_book:
-        results.append(run("PyTorch book (DataLoader, 4 workers)",
-                           [args.python, os.path.join(here, "torch_peer.py"), "--setup", "book"] + common))
+        contenders.append(("PyTorch book (DataLoader, 4 workers)", peer + ["--setup", "book"] + common, None))
+    results = []
+    for name, command, env in contenders:
+        results.append(run(name, command, env))
+        print("    " + describe(results[-1]), file=sys.stderr, flush=True)  # partial results as they come
 
     print()
     print(f"{'':<34} {'wall s':>8} {'train s':>8} {'s/epoch':>7} {'RSS MiB':>8} {'treePSS':>8} {'cpu s':>7} "

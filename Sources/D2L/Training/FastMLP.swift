@@ -46,6 +46,14 @@ final class FastMLP {
     private let pool: WorkerPool
     var workers: Int { pool.count }
 
+    /// What the pool's workers do when `pool.run(self)` calls `run(worker:)`.
+    private enum Phase {
+        case idle
+        case rows(ByteBatch, backward: Bool)
+        case weights(rows: Int, mode: Mode)
+    }
+    private var phase = Phase.idle
+
     init(sizes: [Int], capacity: Int, workers: Int) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 } && capacity > 0, "bad network shape \(sizes)")
         self.sizes = sizes
@@ -116,13 +124,13 @@ final class FastMLP {
         precondition(n > 0 && n <= capacity, "batch of \(n) rows, capacity \(capacity)")
         let backward: Bool
         if case .evaluate = mode { backward = false } else { backward = true }
-        pool.run { worker in
-            let rows = share(n, worker: worker, of: pool.count)
-            if !rows.isEmpty { rowPhase(batch, rows: rows, backward: backward) }
-        }
+        phase = .rows(batch, backward: backward)
+        pool.run(self)
         if backward {
-            pool.run { worker in weightPhase(rows: n, worker: worker, mode: mode) }
+            phase = .weights(rows: n, mode: mode)
+            pool.run(self)
         }
+        phase = .idle
         var lossSum = 0.0, correct = 0
         for r in 0..<n {  // in row order: the same sum whatever the number of workers
             lossSum += Double(rowLoss[r])
@@ -199,6 +207,21 @@ final class FastMLP {
                 FastMLPKernels.columnSums(layerGradient(l), rows: n, cols: fanOut, columns: columns, into: biasSums[l])
                 for j in columns { b[j] = (beta == 0 ? 0 : b[j]) + alpha * biasSums[l][j] }
             }
+        }
+    }
+}
+
+extension FastMLP: PoolJob {
+    /// One worker's share of the current phase (called on every worker at once).
+    func run(worker: Int) {
+        switch phase {
+        case .idle:
+            break
+        case let .rows(batch, backward):
+            let rows = share(batch.count, worker: worker, of: pool.count)
+            if !rows.isEmpty { rowPhase(batch, rows: rows, backward: backward) }
+        case let .weights(n, mode):
+            weightPhase(rows: n, worker: worker, mode: mode)
         }
     }
 }

@@ -1,8 +1,14 @@
 import Foundation
 import Synchronization
 
-/// A fixed team of threads that run one job at a time together: `run { worker in … }` calls the
-/// body once per worker (worker 0 on the caller's thread) and returns when all are done.
+/// Work a `WorkerPool` runs: `run(worker:)` is called once per worker, all at the same time.
+/// A class (not a closure) so that handing it to the threads allocates nothing.
+protocol PoolJob: AnyObject {
+    func run(worker: Int)
+}
+
+/// A fixed team of threads that run one job at a time together: `run(job)` calls
+/// `job.run(worker:)` once per worker (worker 0 on the caller's thread) and returns when all are done.
 ///
 /// Made for the trainer's two short parallel phases per batch (about a millisecond each), where
 /// waking threads through the kernel would cost more than the work: waiting threads spin briefly,
@@ -17,7 +23,7 @@ final class WorkerPool: @unchecked Sendable {
     private let stopping = Atomic<Bool>(false)
     private let exited = Atomic<Int>(0)
     /// The current job; written before `generation` is released, read after it is acquired.
-    private var job: ((Int) -> Void)?
+    private var job: PoolJob?
 
     init(count: Int) {
         precondition(count >= 1, "a pool needs at least one worker")
@@ -29,18 +35,16 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Runs `body(worker)` for worker 0..<count in parallel; returns when all have finished.
-    func run(_ body: (Int) -> Void) {
-        guard count > 1 else { body(0); return }
-        withoutActuallyEscaping(body) { body in
-            job = body
-            finished.store(0, ordering: .relaxed)
-            generation.add(1, ordering: .releasing)
-            body(0)
-            var waits = 0
-            while finished.load(ordering: .acquiring) < count - 1 { Self.backOff(&waits) }
-            job = nil
-        }
+    /// Runs `job.run(worker:)` for worker 0..<count in parallel; returns when all have finished.
+    func run(_ job: PoolJob) {
+        guard count > 1 else { job.run(worker: 0); return }
+        self.job = job
+        finished.store(0, ordering: .relaxed)
+        generation.add(1, ordering: .releasing)
+        job.run(worker: 0)
+        var waits = 0
+        while finished.load(ordering: .acquiring) < count - 1 { Self.backOff(&waits) }
+        self.job = nil
     }
 
     /// Stops the threads and waits for them to leave.
@@ -62,7 +66,7 @@ final class WorkerPool: @unchecked Sendable {
                 Self.backOff(&waits)
             }
             seen += 1
-            job!(worker)
+            job!.run(worker: worker)
             finished.add(1, ordering: .releasing)
         }
     }
