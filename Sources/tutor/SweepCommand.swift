@@ -36,8 +36,8 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Print one JSON object with the runs, best first, instead of the table and chart.") var json = false
     @OptionGroup var colorOption: ColorOption
 
-    /// Two trainings side by side, one thread each: on this 2-core machine never clearly slower
-    /// than one at a time with two threads, and 19–40 % faster when the machine is busy
+    /// Two trainings side by side, one thread each: on this 2-core machine 3–14 % faster than one
+    /// at a time with two threads when idle, 19–40 % faster when busy, never clearly slower
     /// (benchmarks/sweep-jobs.sh; figures in docs/sweep.md).
     static let defaultJobs = 2
 
