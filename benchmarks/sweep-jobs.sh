@@ -13,7 +13,9 @@ TUTOR=.build/release/tutor
 REPEATS=${1:-2}
 SUBSET=${SUBSET:-30000}
 EPOCHS=${EPOCHS:-2}
-GRID=(--hiddens 128,256 --lr 0.1,0.5 --epochs "$EPOCHS" --train-subset "$SUBSET" --no-cache --json --cache "$(mktemp -d)")
+CACHE=$(mktemp -d)   # --no-cache still writes results: keep them out of the user's cache
+trap 'rm -rf "$CACHE"' EXIT
+GRID=(--hiddens 128,256 --lr 0.1,0.5 --epochs "$EPOCHS" --train-subset "$SUBSET" --no-cache --json --cache "$CACHE")
 cores=$(nproc)
 
 run() {  # label, env..., -- args...

@@ -50,7 +50,7 @@ public struct ReferenceCache: Sendable {
         guard let stored = StoredResult(result), let data = try? JSONEncoder().encode(Entry(key: key, result: stored)) else { return }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let final = path(for: key)
-        let temporary = final + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = final + ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
         if rename(temporary, final) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
     }

@@ -22,7 +22,8 @@ public enum VerdictReport {
                 lines.append(language == .zh ? "参考答案：" : "Model answer:")
                 lines += model.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
             }
-            if let explain = v.explain, v.outcome != .incorrect || v.mistake != nil {
+            // The explanation often states the answer: show it once the checkpoint is done.
+            if let explain = v.explain, v.isDone {
                 lines.append(explain)
             }
         case let .failure(.malformedAnswer(e)):

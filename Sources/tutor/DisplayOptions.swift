@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalMarkdown
 import TutorCore
 
 /// `--color auto|always|never` for commands that draw (charts, images, progress bars).
@@ -7,11 +8,9 @@ struct ColorOption: ParsableArguments {
     @Option(name: .long, help: "Colour: auto (a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
-    /// Whether to colour what goes to standard output.
-    var enabled: Bool { color.enabled(isTerminal: TerminalSize.isTerminal(STDOUT_FILENO)) }
+    /// Whether to colour what goes to standard output (TerminalMarkdown's rule, as `tutor show`).
+    var enabled: Bool { color.resolve() }
 }
-
-extension ColorChoice: ExpressibleByArgument {}
 
 /// `--lang zh|en` for commands outside a course (the environment's language otherwise).
 struct LanguageOption: ParsableArguments {

@@ -61,6 +61,7 @@ struct PredictCommand: ParsableCommand {
             }
         } else {
             let onTerminal = TerminalSize.isTerminal(STDOUT_FILENO)
+            if !onTerminal { printError(PredictText.training(language, trainConfig.epochs)) }
             let observer: TrainingObserver = onTerminal
                 ? LiveTrainingDisplay(config: trainConfig, color: color, progressOnly: true) : SilentObserver()
             params = try TrainObserverBox(observer).train(trainConfig, data: dataset)
@@ -140,6 +141,13 @@ enum PredictText {
         switch l {
         case .en: return "\(right) of \(total) predicted correctly"
         case .zh: return "\(total) 张中预测正确 \(right) 张"
+        }
+    }
+
+    static func training(_ l: TutorLanguage, _ epochs: Int) -> String {
+        switch l {
+        case .en: return "training for \(epochs) epochs first (--save FILE keeps the result for --load FILE)…"
+        case .zh: return "先训练 \(epochs) 轮（用 --save FILE 保存，下次用 --load FILE 直接载入）…"
         }
     }
 

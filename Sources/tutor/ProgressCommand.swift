@@ -41,7 +41,7 @@ enum ProgressSummary {
             let lessonDone = lessonIDs.filter(progress.isDone).count
             let attempts = lessonIDs.compactMap { progress.checkpoints[$0]?.attemptCount }.reduce(0, +)
             lines.append("  " + TerminalText.pad(TerminalText.truncate(lesson.title, to: 36), to: 36)
-                         + " \(lessonDone)/\(lessonIDs.count)" + style.dim("  (\(attempts) attempts)"))
+                         + " \(lessonDone)/\(lessonIDs.count)" + style.dim("  " + TutorText.attemptsCount.text(language, attempts)))
         }
         if let position = progress.position, let lesson = course.lessons.first(where: { $0.id == position.lesson }) {
             lines.append(style.dim("▶ " + lesson.title))

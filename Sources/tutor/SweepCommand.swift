@@ -26,7 +26,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Minibatch size.") var batchSize = 256
     @Option(help: "Train on the first N training images only (quick runs).") var trainSubset: Int?
     @Option(help: "Test on the first N test images only.") var testSubset: Int?
-    @Option(help: "Trainings run at the same time (each then uses one thread). Default: \(SweepCommand.defaultJobs), measured fastest on 2 cores.")
+    @Option(help: "Trainings run at the same time (each then uses one thread). Default: \(SweepCommand.defaultJobs) (see docs/sweep.md).")
     var jobs = SweepCommand.defaultJobs
     @Option(help: ArgumentHelp("Directory of cached runs (default: $XDG_CACHE_HOME/tutor/sweep or ~/.cache/tutor/sweep).", valueName: "dir"))
     var cache: String?
@@ -36,8 +36,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Print one JSON object with the runs, best first, instead of the table and chart.") var json = false
     @OptionGroup var colorOption: ColorOption
 
-    /// Two trainings side by side, one thread each: measured faster than one at a time with two
-    /// threads on this 2-core machine (see benchmarks/sweep-jobs.sh and the figures in its header).
+    /// Two trainings side by side, one thread each: on this 2-core machine 3–14 % faster than one
+    /// at a time with two threads when idle, 19–40 % faster when busy, never clearly slower
+    /// (benchmarks/sweep-jobs.sh; figures in docs/sweep.md).
     static let defaultJobs = 2
 
     var grid: SweepGrid { SweepGrid(hiddens: hiddens.values, layers: layers.values, lrs: lr.values, epochs: epochs.values) }

@@ -86,4 +86,40 @@ import TutorCore
         let bad = try grade(["--format", "pdf"])
         #expect(bad.status != 0 && bad.err.contains("expected one of table, csv, json, junit"))
     }
+    @Test func anInstructorsFolderWithAHiddenCheckpointAndAChangedLesson() throws {
+        let folder = try makeSubmissions()
+        // The instructor's copy of the course has one more checkpoint the learners never saw.
+        let instructor = TutorBinary.temporaryFolder("instructor")
+        try FileManager.default.removeItem(atPath: instructor)
+        try FileManager.default.copyItem(atPath: TutorBinary.fixtureCourse, toPath: instructor)
+        let hidden = """
+
+            ```checkpoint hidden-relu-zero
+            call: relu
+            args:
+              X: [[0.0]]
+            expect: number
+            prompt: What is relu(0)?
+            points: 2
+            ```
+            """
+        let lesson = instructor + "/en/01-nonlinear.md"
+        try (try String(contentsOfFile: lesson, encoding: .utf8) + hidden).write(toFile: lesson, atomically: true, encoding: .utf8)
+        let result = try TutorBinary.run(["grade", folder, "--lessons", instructor, "--lang", "en", "--format", "json"])
+        #expect(result.status == 0)
+        let report = try JSONDecoder().decode(GradeReport.self, from: Data(result.out.utf8))
+        let ada = try #require(report.submissions.first { $0.learner == "ada" })
+        #expect(ada.maxPoints == 6 && ada.points == 4)
+        #expect(ada.checkpoints.first { $0.id == "hidden-relu-zero" }?.outcome == .missing)
+        // dan answered in the tutor on the original lesson 00 (unchanged) only.
+        let dan = try #require(report.submissions.first { $0.learner == "dan" })
+        #expect(dan.checkpoints.allSatisfy { !$0.lessonChanged })
+        // A changed lesson 00 is noticed for the answers given on it.
+        let start = instructor + "/en/00-start.md"
+        try (try String(contentsOfFile: start, encoding: .utf8) + "\nOne more sentence.\n").write(toFile: start, atomically: true, encoding: .utf8)
+        let changed = try TutorBinary.run(["grade", folder + "/dan", "--lessons", instructor, "--lang", "en", "--format", "json"])
+        let again = try JSONDecoder().decode(GradeReport.self, from: Data(changed.out.utf8))
+        #expect(again.submissions[0].checkpoints.filter(\.lessonChanged).map(\.id).sorted() == ["pick-relu", "pick-shape"])
+        #expect(again.stamp.lessons["00-start"] != report.stamp.lessons["00-start"])
+    }
 }

@@ -180,3 +180,33 @@ mistakes:
     guard case let .number(again) = try run("evaluate_accuracy", flow, context: context) else { return }
     #expect(abs(again - h[0].testAcc) <= 1.0 / 200)
 }
+
+@Test(.enabled(if: fashionMNISTInstalled)) func concurrentChecksAgreeAndShareTheCache() throws {
+    let dir = temporaryDirectory("concurrent")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let shared = Checker(context: CallContext(data: try sharedContext.data(), cache: ReferenceCache(directory: dir)))
+    let s = try #require(spec("call: evaluate_accuracy\nargs: {epochs: 1, hiddens: [8], train_subset: 500, test_subset: 100}\nexpect: number\natol: 0.5\nprompt: p"))
+    let results = LockedBox<[String]>([])
+    DispatchQueue.concurrentPerform(iterations: 6) { i in
+        let outcome = shared.check(text: i % 2 == 0 ? "0.5" : "2", for: s)
+        let word: String
+        switch outcome {
+        case let .verdict(v): word = v.outcome.rawValue
+        case let .failure(f): word = "\(f)"
+        }
+        results.mutate { $0.append("\(i % 2):\(word)") }
+    }
+    #expect(Set(results.value) == ["0:correct", "1:incorrect"])
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+    #expect(files.filter { $0.hasSuffix(".tmp") }.isEmpty)
+    #expect(files.filter { $0.hasSuffix(".run") }.count == 1)
+}
+
+/// A value guarded by a lock, for collecting results from concurrent work.
+final class LockedBox<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T
+    init(_ value: T) { stored = value }
+    var value: T { lock.lock(); defer { lock.unlock() }; return stored }
+    func mutate(_ body: (inout T) -> Void) { lock.lock(); body(&stored); lock.unlock() }
+}

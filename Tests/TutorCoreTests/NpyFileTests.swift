@@ -66,3 +66,18 @@ private func bytes<T>(_ values: [T]) -> [UInt8] { values.withUnsafeBytes { Array
     #expect(try AnswerFile.read(path: dir + "/n.npy", kind: .number) == .array(NDArray(scalar: 0.125)))
     #expect(throws: AnswerParseError.self) { try AnswerFile.read(path: dir + "/missing.npy", kind: .tensor) }
 }
+
+/// Files written by NumPy itself (scripts/make-npy-fixtures.py).
+@Test func readsFilesWrittenByNumPy() throws {
+    let dir = Fixtures.root + "/npy/"
+    let relu = NDArray(shape: [2, 3], values: [0, 0, 2, 3, 0, 0.5])
+    #expect(try NpyFile.read(path: dir + "relu-float32.npy") == relu)
+    #expect(try NpyFile.read(path: dir + "relu-float64.npy") == relu)
+    #expect(try NpyFile.read(path: dir + "labels-int64.npy") == NDArray(shape: [4], values: [9, 2, 1, 1]))
+    #expect(try NpyFile.read(path: dir + "scalar-float32.npy") == NDArray(scalar: 0.125))
+    #expect { try NpyFile.read(path: dir + "fortran.npy") } throws: { ($0 as? NpyFile.Error)?.message.en.contains("Fortran") == true }
+    #expect { try NpyFile.read(path: dir + "complex.npy") } throws: { ($0 as? NpyFile.Error)?.message.en.contains("<c8") == true }
+    // …and as answer files, through the checker's reader.
+    #expect(try AnswerFile.read(path: dir + "relu-float32.npy", kind: .tensor) == .array(relu))
+    #expect(throws: AnswerParseError.self) { try AnswerFile.read(path: dir + "fortran.npy", kind: .tensor) }
+}

@@ -29,7 +29,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     // Reset
     case resetConfirmAll, resetConfirmLesson, resetDone, resetCancelled, resetNothing
     // Lessons
-    case noLessons, lessonsMissing, brokenCheckpoint
+    case noLessons, lessonsMissing, brokenCheckpoint, attemptsCount
 }
 
 extension TutorText {
@@ -117,6 +117,7 @@ extension TutorText {
         .resetNothing: "There is no progress to delete.",
         .noLessons: "No lessons found in {0}.",
         .lessonsMissing: "The lessons folder {0} does not exist. Use --lessons DIR to point at the course.",
+        .attemptsCount: "({0} attempts)",
         .brokenCheckpoint: "A checkpoint of this lesson could not be read and is left out ({0}). tutor lint says more.",
     ]
 
@@ -189,6 +190,7 @@ extension TutorText {
         .resetNothing: "没有可以删除的进度。",
         .noLessons: "在 {0} 中没有找到课程。",
         .lessonsMissing: "课程文件夹 {0} 不存在。请用 --lessons DIR 指定课程位置。",
+        .attemptsCount: "（尝试 {0} 次）",
         .brokenCheckpoint: "本课有一个检查点无法读取，已略过（{0}）。tutor lint 会给出详情。",
     ]
 }

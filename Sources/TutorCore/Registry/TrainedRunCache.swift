@@ -59,7 +59,7 @@ struct TrainedRunCache {
         }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let final = path(key)
-        let temporary = final + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let temporary = final + ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
         if rename(temporary, final) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
     }

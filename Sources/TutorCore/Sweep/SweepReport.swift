@@ -1,5 +1,6 @@
 import D2L
 import Foundation
+import TerminalMarkdown
 
 /// The results of a sweep as a table sorted by test accuracy, a chart of test accuracy
 /// against the swept value, and JSON.

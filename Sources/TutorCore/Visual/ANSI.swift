@@ -1,8 +1,7 @@
-/// The sixteen standard terminal colours, by their SGR foreground code (30–37, 90–97).
-public enum ANSIColor: Int, CaseIterable, Sendable {
-    case black = 30, red, green, yellow, blue, magenta, cyan, white
-    case brightBlack = 90, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+import TerminalMarkdown
 
+/// What the charts need of TerminalMarkdown's 16 colours: the escape, and an sRGB value for SVG.
+extension ANSIColor {
     /// The escape that switches the foreground to this colour.
     public var foreground: String { "\u{1B}[\(rawValue)m" }
 

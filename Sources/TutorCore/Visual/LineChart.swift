@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 /// One point of a chart series.
 public struct ChartPoint: Equatable, Sendable {
