@@ -104,9 +104,9 @@ final class PseudoTerminal {
     var text: String { PseudoTerminal.strip(String(decoding: output, as: UTF8.self)) }
 
     /// Reads until the output written after `after` (a count of bytes) contains `needle`,
-    /// or `timeout` passes; returns whether it appeared.
+    /// or `timeout` passes; returns whether it appeared. Generous: CI machines can be loaded.
     @discardableResult
-    func waitFor(_ needle: String, after: Int = 0, timeout: TimeInterval = 10) -> Bool {
+    func waitFor(_ needle: String, after: Int = 0, timeout: TimeInterval = 30) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let tail = output.count > after ? output.suffix(from: output.startIndex + after) : Data()
@@ -126,7 +126,7 @@ final class PseudoTerminal {
     }
 
     /// Waits for the program to end, draining its output; its exit status (nil on timeout).
-    func waitForExit(timeout: TimeInterval = 10) -> Int32? {
+    func waitForExit(timeout: TimeInterval = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { pump(milliseconds: 50) }
         guard !process.isRunning else { return nil }
