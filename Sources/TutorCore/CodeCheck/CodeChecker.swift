@@ -247,9 +247,13 @@ public final class CodeChecker: @unchecked Sendable {
 
 /// The library's side of checks that have no registry call.
 enum CodeReference {
-    /// The book's sgd step on one parameter: p − lr · g / batchSize.
+    /// The book's sgd step on one parameter (p − lr · g / batchSize), taken by the library's
+    /// own `sgd` on a Variable whose gradient is `grad`.
     static func sgd(param: Tensor, grad: Tensor, lr: Float, batchSize: Int) -> Tensor {
-        param - grad * (lr / Float(batchSize))
+        let variable = Variable(param, requiresGrad: true)
+        variable.grad = grad
+        D2L.sgd([variable], lr: lr, batchSize: batchSize)
+        return variable.value
     }
 }
 
