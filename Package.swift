@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "tutor",
             dependencies: [
-                "TutorCore", "D2L", "TerminalMarkdown", "Yams",
+                "TutorCore", "D2L", "TerminalMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
