@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The checkpoint id, e.g. relu-by-hand.")
     var id: String
 
-    @Option(help: "The answer as you would type it: 0.5, [[0, 2]], tensor([[0., 2.]]), (784, 256), b.")
+    @Option(parsing: .unconditional, help: "The answer as you would type it: 0.5, [[0, 2]], tensor([[0., 2.]]), (784, 256), b.")
     var answer: String?
 
     @Option(name: .customLong("answer-file"), help: "A .npy or .json file holding the answer.")

@@ -45,6 +45,8 @@ private let cacheDir = FileManager.default.temporaryDirectory.appendingPathCompo
         (["check", "w1-shape", "--answer", "torch.Size([784, 256])"], 0, "correct"),
         (["check", "count-params", "--answer", "203264", "--lang", "zh"], 1, "Count the biases too."),
         (["check", "reflect", "--answer", "because"], 0, "Model answer"),
+        // A negative number is an answer, not a flag.
+        (["check", "relu-by-hand", "--answer", "-0.1"], 1, "expected shape [2, 3], got []"),
     ]
     for (args, code, words) in cases {
         let (status, out, err) = try tutor(args + ["--lessons", lessons], cache: cacheDir)
