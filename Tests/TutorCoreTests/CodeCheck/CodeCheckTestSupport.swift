@@ -12,6 +12,7 @@ final class SharedTestWorkspace: @unchecked Sendable {
     let workspace: Workspace
     let fixtures: URL
     private let lock = NSLock()
+    private var lastStamp = Date.distantPast
 
     private init() {
         // Tests/TutorCoreTests/CodeCheck/<this file> → the package root.
@@ -35,7 +36,14 @@ final class SharedTestWorkspace: @unchecked Sendable {
                 ?? templates[path]!
             let url = workspace.root.appendingPathComponent(path)
             if (try? String(contentsOf: url, encoding: .utf8)) != text {
+                // Tests swap files faster than the incremental build can tell apart (a swap
+                // within a second of the previous one was once not rebuilt): let every write
+                // fall in a later second than the one before. Never a date in the future, which
+                // would hide the next real change (tutor verify reuses this workspace).
+                let wait = lastStamp.addingTimeInterval(1.1).timeIntervalSinceNow
+                if wait > 0 { Thread.sleep(forTimeInterval: wait) }
                 try! text.write(to: url, atomically: true, encoding: .utf8)
+                lastStamp = Date()
             }
         }
         return try body(workspace)
