@@ -3,6 +3,8 @@
 #   make test    set up what is missing, run the whole test suite
 SWIFT ?= swift
 ARGS ?=
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
 .PHONY: tutor test deps release bench clean
 
@@ -17,10 +19,12 @@ tutor: release
 
 test: release
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
 	.build/release/tutor lint lessons
 	.build/release/tutor verify --blank
 	.build/release/tutor verify --solutions Tests/TutorCoreTests/Fixtures/CodeCheck/solution
+	@# One closing line for whoever reads the end of the log (the swift tests' own count).
+	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test-output.txt | tail -1
 
 bench: deps
 	benchmarks/run.sh
