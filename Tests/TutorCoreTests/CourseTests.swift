@@ -388,6 +388,11 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         let upper: Set<Int> = [0, 2, 4, 6]
         let amongUpper = errors.filter { upper.contains($0.label) && upper.contains($0.predicted) }.count
         #expect(Double(amongUpper) / Double(errors.count) > 0.5, "\(amongUpper) of \(errors.count) errors")
+        // data-look-alike: the keyed choice names exactly these four classes.
+        for (language, names) in [("en", FashionMNIST.classNames), ("zh", FashionMNIST.classNamesZh)] {
+            let key = try CourseFiles.keyedChoice(language, "01-data.md", "data-look-alike") ?? ""
+            #expect(upper.allSatisfy { key.contains(names[$0]) }, "\(language): key \(key)")
+        }
 
         func errorsOf(_ label: Int) -> [Int: Int] {
             errors.filter { $0.label == label }.reduce(into: [:]) { $0[$1.predicted, default: 0] += 1 }
