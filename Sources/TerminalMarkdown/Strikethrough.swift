@@ -1,7 +1,8 @@
 /// GitHub strikethrough over cmark's inlines: `~~text~~` in the text nodes of one parent becomes
 /// a `strikethrough` node around what lies between. A run of exactly two tildes opens when it
-/// is left-flanking and closes when it is right-flanking (the rules of `*`); other runs, escaped
-/// tildes (cmark gives `\~` its own text node) and tildes in code spans stay text.
+/// is left-flanking and closes when it is right-flanking (the rules of `*`); other runs and
+/// tildes in code spans stay text. A backslash cannot keep `\~~` from striking: cmark merges
+/// the escaped tilde into the text around it, so the escape is gone before this runs.
 func applyStrikethrough(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
     guard inlines.contains(where: { $0.kind == .text && ($0.literal ?? "").contains("~~") }) else { return inlines }
 

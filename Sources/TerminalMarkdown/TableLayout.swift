@@ -31,9 +31,12 @@ struct TableLayout {
         let available = width - separator.count * (columns - 1)
         let natural = (0..<columns).map { column in rows.map { lineWidth($0[column]) }.max() ?? 0 }
         let words = (0..<columns).map { column in rows.map { widestWord($0[column]) }.max() ?? 0 }
-        if let widths = fit(natural: natural, minimum: zip(natural, words).map { min($0, $1) }, available: available)
-            ?? fit(natural: natural, minimum: zip(natural, words).map { min($0, $1, breakableWord) }, available: available)
-            ?? (rows.count == 1 ? fit(natural: natural, minimum: natural.map { min($0, 1) }, available: available) : nil) {
+        // A column is never narrower than its widest character (a CJK one needs 2).
+        let glyphs = (0..<columns).map { column in rows.map { widestCharacter($0[column]) }.max() ?? 0 }
+        let breakable = zip(words, glyphs).map { max(min($0, breakableWord), $1) }
+        if let widths = fit(natural: natural, minimum: words, available: available)
+            ?? fit(natural: natural, minimum: breakable, available: available)
+            ?? (rows.count == 1 ? fit(natural: natural, minimum: glyphs, available: available) : nil) {
             return grid(rows, widths: widths, alignments: alignments)
         }
         return records(header: rows[0], body: Array(rows.dropFirst()), width: width)
@@ -44,15 +47,17 @@ struct TableLayout {
         if body.isEmpty { return header.flatMap { breakLines($0, width: width).map(trimTrailingSpaces) } }
         let keyNatural = header.map(lineWidth).max() ?? 0
         let valueNatural = body.flatMap { $0.map(lineWidth) }.max() ?? 0
+        let keyGlyph = header.map(widestCharacter).max() ?? 0
+        let valueGlyph = body.flatMap { $0.map(widestCharacter) }.max() ?? 0
         let available = width - separator.count
-        let keyWidth = min(keyNatural, max(available / 3, 1))
+        let keyWidth = max(min(keyNatural, max(available / 3, 1)), keyGlyph)
         var out: [[Cell]] = []
         for (index, row) in body.enumerated() {
             if index > 0 { out.append([]) }
             let pairs = zip(header, row).map { [$0, $1] }
             if available >= 8 {
-                let widths = fit(natural: [keyNatural, valueNatural], minimum: [keyWidth, min(valueNatural, 1)],
-                                 available: available) ?? [keyWidth, max(available - keyWidth, 1)]
+                let widths = fit(natural: [keyNatural, valueNatural], minimum: [keyWidth, valueGlyph],
+                                 available: available) ?? [keyWidth, max(available - keyWidth, valueGlyph)]
                 out += grid([[[], []]] + pairs, widths: widths, alignments: [.none, .none], hasHeader: false,
                             rulesBetweenRows: false)
             } else {
@@ -157,6 +162,10 @@ func fit(natural: [Int], minimum: [Int], available: Int) -> [Int]? {
         left -= 1
     }
     return widths
+}
+
+private func widestCharacter(_ line: [Cell]) -> Int {
+    line.map(\.width).max() ?? 0
 }
 
 private func lineWidth(_ line: [Cell]) -> Int {
