@@ -28,4 +28,13 @@ struct SourceLines {
     subscript(number: Int) -> Substring {
         number >= 1 && number <= lines.count ? lines[number - 1] : ""
     }
+
+    /// The lines that look like link reference definitions (`[label]: destination`, indented at
+    /// most three spaces), for parsing table cells apart from the document.
+    var linkDefinitionLines: [Substring] {
+        lines.filter { line in
+            let text = line.drop { $0 == " " }
+            return line.count - text.count <= 3 && text.hasPrefix("[") && text.contains("]:")
+        }
+    }
 }

@@ -4,13 +4,10 @@
 func tableBlocks(_ paragraph: MarkdownNode, source: SourceLines, quoteDepth: Int) -> [MarkdownNode]? {
     guard paragraph.endLine > paragraph.startLine else { return nil }
     let lines = paragraphLines(paragraph, source: source, quoteDepth: quoteDepth)
-    guard lines.count >= 2, lines.dropFirst().contains(where: { $0.contains("-") }),
-          let table = TableSyntax(lines: lines) else { return nil }
+    guard let table = TableSyntax(lines: lines) else { return nil }
 
-    var snippets = [table.header] + table.rows
-    let leading = table.leadingLines.joined(separator: "\n")
-    if !leading.isEmpty { snippets.append([leading]) }
-    guard let parsed = parseInlineSnippets(snippets.flatMap { $0 }) else { return nil }
+    let snippets = ([table.header] + table.rows).flatMap { $0 }
+    guard let parsed = parseInlineSnippets(snippets, definitions: source.linkDefinitionLines) else { return nil }
 
     let columns = table.alignments.count
     let headerLine = paragraph.startLine + table.headerIndex
@@ -23,8 +20,11 @@ func tableBlocks(_ paragraph: MarkdownNode, source: SourceLines, quoteDepth: Int
         rows.append(MarkdownNode(kind: .tableRow, children: cells, startLine: line, endLine: line))
     }
     var blocks: [MarkdownNode] = []
-    if !leading.isEmpty, let inlines = parsed.last {
-        blocks.append(MarkdownNode(kind: .paragraph, children: inlines, startLine: paragraph.startLine,
+    // The lines before the header, parsed as the paragraph they began (cmark takes link
+    // reference definitions off its start, as it did in the document).
+    let leading = table.leadingLines.joined(separator: "\n")
+    if !leading.isEmpty, let lead = parseCommonMark(leading, source: nil).children.first, lead.kind == .paragraph {
+        blocks.append(MarkdownNode(kind: .paragraph, children: lead.children, startLine: paragraph.startLine,
                                    endLine: headerLine - 1, startColumn: paragraph.startColumn))
     }
     blocks.append(MarkdownNode(kind: .table, children: rows, columnAlignments: table.alignments,
@@ -53,16 +53,17 @@ private func paragraphLines(_ paragraph: MarkdownNode, source: SourceLines, quot
     }
 }
 
-/// Parses each snippet (one line of a cell, or several lines of a paragraph) as inlines only:
-/// each is given to cmark as its own paragraph, opened by an ideographic space (U+3000) so that
-/// nothing in it can start a block (`# x`, `1. x`, `> x`) while emphasis at its start still
-/// opens as at the start of a line; that space is then removed. Nil if cmark disagrees about
-/// the number of paragraphs (which would be a bug here, not in the input).
-private func parseInlineSnippets(_ snippets: [String]) -> [[MarkdownNode]]? {
+/// Parses each snippet (the text of one cell) as inlines only: each is given to cmark as its own
+/// paragraph, opened by an ideographic space (U+3000) so that nothing in it can start a block
+/// (`# x`, `1. x`, `> x`) while emphasis at its start still opens as at the start of a line;
+/// that space is then removed. The document's link reference definitions go first, so that
+/// `[text][ref]` in a cell resolves. Nil if cmark disagrees about the number of paragraphs.
+private func parseInlineSnippets(_ snippets: [String], definitions: [Substring]) -> [[MarkdownNode]]? {
     let opener = "\u{3000}"
-    let text = snippets.map { opener + $0 }.joined(separator: "\n\n")
+    let text = (definitions.map(String.init) + snippets.map { opener + $0 }).joined(separator: "\n\n")
     let document = parseCommonMark(text, source: nil)
-    let paragraphs = document.children
+    // A definition line that is not one after all is a paragraph of its own, before the cells.
+    let paragraphs = document.children.suffix(snippets.count)
     guard paragraphs.count == snippets.count, paragraphs.allSatisfy({ $0.kind == .paragraph }) else { return nil }
     return paragraphs.map { paragraph in
         var inlines = paragraph.children

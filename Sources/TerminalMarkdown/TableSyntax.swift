@@ -16,7 +16,9 @@ struct TableSyntax: Equatable {
     init?(lines: [String]) {
         guard lines.count >= 2 else { return nil }
         for index in 1..<lines.count {
-            guard let alignments = TableSyntax.delimiterRow(lines[index]) else { continue }
+            // Most paragraphs have no line of only `|:-` and spaces: skip them cheaply.
+            guard lines[index].utf8.allSatisfy({ $0 == 0x7C || $0 == 0x3A || $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }),
+                  let alignments = TableSyntax.delimiterRow(lines[index]) else { continue }
             let header = TableSyntax.cells(of: lines[index - 1])
             guard header.count == alignments.count,
                   lines[index].contains("|") || lines[index - 1].contains("|") else { continue }

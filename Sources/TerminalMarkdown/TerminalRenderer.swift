@@ -301,7 +301,7 @@ public struct TerminalRenderer {
             switch descendant.kind {
             case .text, .code, .htmlInline, .codeBlock, .htmlBlock:
                 out += descendant.literal ?? ""
-            case .softBreak, .lineBreak, .paragraph, .heading:
+            case .softBreak, .lineBreak, .paragraph, .heading, .tableRow, .tableCell:
                 if !out.isEmpty && out.last != " " { out += " " }
             default:
                 break

@@ -56,6 +56,15 @@ private func barColumns(_ line: String) -> [Int] {
         #expect(body[3].children.map(\.kind) == [.emphasis])
     }
 
+    @Test func linkReferenceDefinitionsStayDefinitionsAndResolveInCells() {
+        let doc = parseMarkdown("[x]: https://d2l.ai\n| a | b |\n| - | - |\n| [book][x] | [y] |\n\n[y]: /why\n")
+        #expect(doc.children.map(\.kind) == [.table])
+        let cells = doc.children[0].children[1].children
+        #expect(cells.map { $0.children.first?.kind } == [.link, .link])
+        #expect(cells.map { $0.children.first?.url } == ["https://d2l.ai", "/why"])
+        #expect(plain("[x]: https://d2l.ai\n| a |\n| - |\n| [b][x] |\n") == ["a", "──────────────────", "b (https://d2l.ai)"])
+    }
+
     @Test func aHeaderThatDoesNotMatchTheDelimiterRowIsNoTable() {
         #expect(parseMarkdown("| a | b |\n| --- |\n| c |\n").children.map(\.kind) == [.paragraph])
         #expect(parseMarkdown("a | b\nc | d\n").children.map(\.kind) == [.paragraph])
