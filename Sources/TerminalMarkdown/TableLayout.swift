@@ -3,9 +3,10 @@
 /// measured by display width (CJK counts 2).
 ///
 /// When the natural widths do not fit, cells wrap at word boundaries (the columns that need it
-/// most get the room); between rows that wrapped, a light rule keeps them apart. When the
-/// columns cannot all get their longest word (or 8 columns), each body row is shown as a record
-/// instead: a two-column table of header and value, records separated by a blank line.
+/// most get the room); between rows that wrapped, a light rule keeps them apart. Words longer
+/// than 8 columns are broken if that makes the columns fit; when even that is not enough, each
+/// body row is shown as a record instead: a two-column table of header and value, records
+/// separated by a blank line.
 struct TableLayout {
     let renderer: InlineRenderer
     let theme: Theme
