@@ -2,7 +2,7 @@
 /// the table node (rows of cells of inlines), preceded by a paragraph of the lines before the
 /// header row if there are any. Nil when the paragraph is no table.
 func tableBlocks(_ paragraph: MarkdownNode, source: SourceLines, quoteDepth: Int) -> [MarkdownNode]? {
-    guard paragraph.endLine > paragraph.startLine else { return nil }
+    guard paragraph.endLine > paragraph.startLine, mayHoldDelimiterRow(paragraph.children) else { return nil }
     let lines = paragraphLines(paragraph, source: source, quoteDepth: quoteDepth)
     guard let table = TableSyntax(lines: lines) else { return nil }
 
@@ -30,6 +30,19 @@ func tableBlocks(_ paragraph: MarkdownNode, source: SourceLines, quoteDepth: Int
     blocks.append(MarkdownNode(kind: .table, children: rows, columnAlignments: table.alignments,
                                startLine: headerLine, endLine: paragraph.endLine))
     return blocks
+}
+
+/// Whether one of the paragraph's lines, as cmark parsed it, is nothing but `|`, `:`, `-` and
+/// spaces: a cheap test that lets almost every paragraph skip the table parser.
+private func mayHoldDelimiterRow(_ inlines: [MarkdownNode]) -> Bool {
+    func isBreak(_ index: Int) -> Bool {
+        index < 0 || index >= inlines.count || inlines[index].kind == .softBreak || inlines[index].kind == .lineBreak
+    }
+    return inlines.indices.contains { index in
+        guard inlines[index].kind == .text, isBreak(index - 1), isBreak(index + 1),
+              let literal = inlines[index].literal, literal.utf8.contains(0x2D) else { return false }
+        return literal.utf8.allSatisfy { $0 == 0x7C || $0 == 0x3A || $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }
+    }
 }
 
 /// The source lines of a paragraph without its containers' prefixes: the first line from the
