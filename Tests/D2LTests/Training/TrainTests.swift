@@ -107,3 +107,12 @@ extension TrainTests {
         #expect(throws: TrainError.self) { try train(TrainConfig(hiddens: [10_000_000]), data: data) }
     }
 }
+
+extension TrainTests {
+    @Test func anEmptyTestSetIsAnErrorNotAZeroAccuracy() {
+        let noTest = FashionMNIST(trainImages: data.trainImages, trainLabels: data.trainLabels, testImages: [], testLabels: [])
+        #expect(throws: TrainError.noData("the test set is empty: test accuracy needs at least one test image")) {
+            try train(TrainConfig(epochs: 1, batchSize: 100), data: noTest)
+        }
+    }
+}
