@@ -31,8 +31,7 @@ let package = Package(
             dependencies: [
                 .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+            ]),
         // Markdown → styled terminal lines, through cmark.
         .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
         // Lessons, checkpoints, answers, verdicts, progress, grading.
