@@ -36,9 +36,10 @@ put("parameter-file", "6-4-3-2.mlp", parameters([(6, 4), (4, 3), (3, 2)]))
 put("parameter-file", "8-5-3.mlp", parameters([(8, 5), (5, 3)]))
 put("parameter-file", "bad-checksum.mlp", parameters([(2, 2)])[:-1] + b"\x00")
 
-# Markdown: the first byte is the width (1 + low 7 bits) and colour (high bit).
-def md(width, color, text):
-    return bytes([(width - 1) | (0x80 if color else 0)]) + text.encode()
+# Markdown: the first byte is the width (1 + low 7 bits) and colour (high bit); the second
+# repeats the text when 0xE0 or more (0: once).
+def md(width, color, text, repeat=0):
+    return bytes([(width - 1) | (0x80 if color else 0), repeat]) + text.encode()
 put("markdown", "blocks.md", md(80, False, """# Title
 
 Some *emphasis*, **strong**, `code`, [a link](https://example.com) and ![img](x.png).
@@ -70,6 +71,7 @@ put("markdown", "table.md", md(30, True, """| a | b | c |
 """))
 put("markdown", "cjk.md", md(12, False, "多层感知机（MLP）从零开始实现。隐藏层使用 ReLU 激活函数，输出层使用 softmax。\n\n- 列表项目一\n- 列表项目二\n"))
 put("markdown", "nesting.md", md(40, True, "> " * 30 + "deep\n\n" + "- " * 30 + "list\n\n" + "*a **b _c `d`_** e*\n"))
+put("markdown", "repeated-items.md", md(60, False, "1. item *em* `code`\n", repeat=0xE6))
 for lang in ("en", "zh"):
     with open(os.path.join("lessons", lang, "03-relu.md"), encoding="utf-8") as f:
-        put("markdown", "lesson-relu-" + lang + ".md", md(50, lang == "zh", f.read()[:12000]))
+        put("markdown", "lesson-relu-" + lang + ".md", md(50, lang == "zh", f.read()[:6000]))

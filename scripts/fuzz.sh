@@ -45,7 +45,7 @@ for harness in "${harnesses[@]}"; do
     work=".build/fuzz/corpus/$harness" crashes=".build/fuzz/crashes/$harness"
     mkdir -p "$work" "$crashes"
     max_len=4096
-    [[ "$harness" == markdown ]] && max_len=65536
+    [[ "$harness" == markdown ]] && max_len=8192
     echo "fuzz: $harness for ${seconds}s"
     # The committed seeds are read, new finds go to the build folder (fuzz/corpus stays small).
     # shellcheck disable=SC2086

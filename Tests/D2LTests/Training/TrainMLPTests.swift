@@ -108,11 +108,11 @@ extension TrainMLPTests {
     }
 }
 
-extension TrainTests {
+extension TrainMLPTests {
     @Test func anEmptyTestSetIsAnErrorNotAZeroAccuracy() {
         let noTest = FashionMNIST(trainImages: data.trainImages, trainLabels: data.trainLabels, testImages: [], testLabels: [])
         #expect(throws: TrainError.noData("the test set is empty: test accuracy needs at least one test image")) {
-            try train(TrainConfig(epochs: 1, batchSize: 100), data: noTest)
+            try trainMLP(TrainConfig(epochs: 1, batchSize: 100), data: noTest)
         }
     }
 }
