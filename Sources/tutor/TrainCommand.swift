@@ -11,7 +11,7 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Number of epochs.") var epochs = 10
     @Option(help: "Learning rate of the minibatch SGD.") var lr: Float = 0.1
-    @Option(help: "Hidden layer widths, comma-separated: 256 is the chapter's net, 256,128 two hidden layers.")
+    @Option(help: "Hidden layer widths, comma-separated: 256 is the chapter's net, 256,128 two hidden layers, none softmax regression.")
     var hiddens = HiddenLayers([256])
     @Option(help: "Minibatch size.") var batchSize = 256
     @Option(help: "Seed of the initial weights and of the shuffling.") var seed: UInt64 = 0
@@ -48,17 +48,21 @@ struct TrainCommand: ParsableCommand {
     }
 }
 
-/// `--hiddens 256,128`: one or more positive widths.
+/// `--hiddens 256,128`: one or more positive widths; `none`: no hidden layer (softmax regression).
 struct HiddenLayers: ExpressibleByArgument {
     var widths: [Int]
     init(_ widths: [Int]) { self.widths = widths }
 
     init?(argument: String) {
+        if argument.trimmingCharacters(in: .whitespaces).lowercased() == "none" {
+            widths = []
+            return
+        }
         let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
             .map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
         widths = parts.map { $0! }
     }
 
-    var defaultValueDescription: String { widths.map(String.init).joined(separator: ",") }
+    var defaultValueDescription: String { widths.isEmpty ? "none" : widths.map(String.init).joined(separator: ",") }
 }
