@@ -19,9 +19,12 @@ release: deps
 tutor: release
 	.build/release/tutor $(ARGS)
 
+# The tests run on the BLAS kernels the tutor runs on: OpenBLAS names its core as it loads, and the
+# last name is the one the tutor kept or restarted with (a core set in the environment stays).
 test: release
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	core=$${OPENBLAS_CORETYPE:-$$(OPENBLAS_VERBOSE=2 .build/release/tutor --version 2>&1 >/dev/null | sed -n 's/^Core: //p' | tail -1)}; \
+	env $${core:+OPENBLAS_CORETYPE=$$core} $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
 	.build/release/tutor lint lessons
 	.build/release/tutor verify --blank
 	.build/release/tutor verify --solutions Tests/TutorCoreTests/Fixtures/CodeCheck/solution

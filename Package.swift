@@ -33,7 +33,7 @@ let package = Package(
                 "CZlib",
             ]),
         // Markdown → styled terminal lines, through cmark.
-        .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
+        .target(name: "TerminalMarkdown", dependencies: ["CCmark"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Lessons, checkpoints, answers, verdicts, progress, grading.
         .target(name: "TutorCore", dependencies: ["D2L", "TerminalMarkdown", "Yams"]),
         .executableTarget(
@@ -48,7 +48,9 @@ let package = Package(
 
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorCLITests", dependencies: ["TutorCore"]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),

@@ -33,6 +33,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Retrain every run (the new results replace the cached ones).") var noCache = false
     @Option(help: ArgumentHelp("Also write the chart as an SVG file.", valueName: "file.svg")) var plot: String?
     @Option(help: "Directory holding the four Fashion-MNIST files.") var data: String?
+    @OptionGroup var validationOption: ValidationOption
     @Flag(help: "Print one JSON object with the runs, best first, instead of the table and chart.") var json = false
     @OptionGroup var colorOption: ColorOption
 
@@ -55,7 +56,9 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let dataset: FashionMNIST
-        do { dataset = try FashionMNIST.load(directory: data) } catch {
+        do { dataset = try validationOption.apply(to: FashionMNIST.load(directory: data), command: "sweep") } catch let exit as ExitCode {
+            throw exit
+        } catch {
             printError("tutor sweep: \(error)")
             throw ExitCode(2)
         }

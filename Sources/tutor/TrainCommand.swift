@@ -19,6 +19,7 @@ struct TrainCommand: ParsableCommand {
     var data: String?
     @Option(help: "Train on the first N training images only.") var trainSubset: Int?
     @Option(help: "Test on the first N test images only.") var testSubset: Int?
+    @OptionGroup var validationOption: ValidationOption
     @Flag(help: "Print one JSON object with every epoch instead of lines.") var json = false
     @OptionGroup var visuals: TrainVisualOptions
 
@@ -35,7 +36,9 @@ struct TrainCommand: ParsableCommand {
         let started = Date()  // total_seconds counts loading the data too
         let dataset: FashionMNIST
         do {
-            dataset = try FashionMNIST.load(directory: data)
+            dataset = try validationOption.apply(to: FashionMNIST.load(directory: data), command: "train")
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             FileHandle.standardError.write(Data("tutor train: \(error)\n".utf8))
             throw ExitCode(2)

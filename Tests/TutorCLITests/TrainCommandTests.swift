@@ -52,6 +52,34 @@ struct TrainCommandTests {
         #expect(loss != mlp["train_loss"] as? Double, "--hiddens none trained the 256-unit network")
     }
 
+    /// `--validation N` trains on the other training images and measures the held-out ones where
+    /// the test accuracy was; the same seed holds out the same images.
+    @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
+    func aValidationSplitReplacesTheTestSet() throws {
+        func firstEpoch(_ extra: [String]) throws -> (stats: [String: Any], stderr: String) {
+            let output = try ReleaseBinary.run(["train", "--epochs", "1", "--train-subset", "3000", "--json"] + extra)
+            #expect(output.status == 0, "\(output.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            return (try #require((report["epochs"] as? [[String: Any]])?.first), output.stderr)
+        }
+        let plain = try firstEpoch([]), held = try firstEpoch(["--validation", "5000"])
+        let again = try firstEpoch(["--validation", "5000"]), other = try firstEpoch(["--validation", "5000", "--validation-seed", "1"])
+        #expect(held.stderr.contains("5000 of the 60000 training images held out"))
+        #expect(held.stats["train_loss"] as? Double != plain.stats["train_loss"] as? Double)
+        #expect(held.stats["test_acc"] as? Double != plain.stats["test_acc"] as? Double)
+        #expect(held.stats["test_acc"] as? Double == again.stats["test_acc"] as? Double)
+        #expect(held.stats["train_loss"] as? Double == again.stats["train_loss"] as? Double)
+        #expect(held.stats["train_loss"] as? Double != other.stats["train_loss"] as? Double)
+    }
+
+    @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
+    func aValidationSetThatLeavesNoTrainingImageIsRefused() throws {
+        let output = try ReleaseBinary.run(["train", "--validation", "60000"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("--validation 60000 leaves no training image"))
+        #expect(output.stdout.isEmpty)
+    }
+
     @Test(arguments: [["--epochs", "ten"], ["--hiddens", "256,,128"], ["--no-such-flag"], ["--batch-size", "0"]])
     func badFlagsAreUsageErrors(arguments: [String]) throws {
         let output = try ReleaseBinary.run(["train"] + arguments)
