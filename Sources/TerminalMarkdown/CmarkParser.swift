@@ -55,7 +55,8 @@ private func copyTree(_ root: OpaquePointer, source: SourceLines?) -> MarkdownNo
             if kind == .blockQuote { openQuotes -= 1 }
             if hasInlineChildren(kind) { children = applyStrikethrough(children) }
             let copy = copyNode(node, kind: kind, children: children)
-            if kind == .paragraph, let source, let table = tableBlocks(copy, source: source, quoteDepth: openQuotes) {
+            if kind == .paragraph || kind == .heading, let source,
+               let table = tableBlocks(copy, source: source, quoteDepth: openQuotes) {
                 add(table)
             } else {
                 add([copy])

@@ -178,6 +178,14 @@ public struct MarkdownNode: Sendable, Equatable {
     }
 }
 
+extension MarkdownNode: CustomStringConvertible {
+    /// One line about this node alone (printing a whole tree would recurse on its depth).
+    public var description: String {
+        let text = literal.map { " " + String($0.prefix(40)).debugDescription } ?? ""
+        return "\(kind)\(text), \(children.count) children, lines \(startLine)-\(endLine)"
+    }
+}
+
 /// A node's children, in a class so that freeing a tree can be done with a loop: Swift would
 /// otherwise release nested arrays recursively, one stack frame per level, and a deep enough
 /// document (50,000 `>`) overflows the stack when its tree is dropped.

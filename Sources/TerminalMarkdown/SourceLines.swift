@@ -1,9 +1,15 @@
 /// A document's source split into lines as cmark numbers them (`\n`, `\r\n` and `\r` each end a
 /// line), so a block's `startLine...endLine` can be looked up.
-struct SourceLines {
-    private let lines: [Substring]
+final class SourceLines {
+    private let text: String
+    /// Split on first use: most documents have no table, and then no line is ever looked up.
+    private lazy var lines: [Substring] = split(text)
 
     init(_ text: String) {
+        self.text = text
+    }
+
+    private func split(_ text: String) -> [Substring] {
         var lines: [Substring] = []
         var start = text.utf8.startIndex
         var index = start
@@ -21,7 +27,7 @@ struct SourceLines {
             }
         }
         lines.append(Substring(utf8[start..<utf8.endIndex]))
-        self.lines = lines
+        return lines
     }
 
     /// Line `number` (1-based), or "" outside the document.

@@ -4,7 +4,7 @@
 /// tildes in code spans stay text. A backslash cannot keep `\~~` from striking: cmark merges
 /// the escaped tilde into the text around it, so the escape is gone before this runs.
 func applyStrikethrough(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
-    guard inlines.contains(where: { $0.kind == .text && ($0.literal ?? "").contains("~~") }) else { return inlines }
+    guard inlines.contains(where: { $0.kind == .text && hasDoubleTilde($0.literal) }) else { return inlines }
 
     enum Piece {
         case node(MarkdownNode)
@@ -13,7 +13,7 @@ func applyStrikethrough(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
     }
     var pieces: [Piece] = []
     for (index, node) in inlines.enumerated() {
-        guard node.kind == .text, let literal = node.literal, literal.contains("~~") else {
+        guard node.kind == .text, let literal = node.literal, hasDoubleTilde(literal) else {
             pieces.append(.node(node))
             continue
         }
@@ -81,6 +81,17 @@ func applyStrikethrough(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
         }
     }
     return frames[0]
+}
+
+/// Whether `text` holds `~~` (by bytes: this runs on every text node of every document).
+private func hasDoubleTilde(_ text: String?) -> Bool {
+    guard let text else { return false }
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+        if byte == 0x7E && previous == 0x7E { return true }
+        previous = byte
+    }
+    return false
 }
 
 /// What a delimiter sees beside it, for the flanking rules.

@@ -1,9 +1,15 @@
 /// Turns a paragraph that cmark parsed into a GitHub table when its source lines form one:
 /// the table node (rows of cells of inlines), preceded by a paragraph of the lines before the
 /// header row if there are any. Nil when the paragraph is no table.
+///
+/// A setext heading is looked at too, since plain CommonMark reads a table followed by `---`
+/// as a level-2 heading: that becomes the table and a thematic break (GitHub's reading); under
+/// `===` (level 1) the underline is one more row, as GitHub has it.
 func tableBlocks(_ paragraph: MarkdownNode, source: SourceLines, quoteDepth: Int) -> [MarkdownNode]? {
-    guard paragraph.endLine > paragraph.startLine else { return nil }
-    let lines = paragraphLines(paragraph, source: source, quoteDepth: quoteDepth)
+    guard paragraph.endLine > paragraph.startLine, mayHoldDelimiterRow(paragraph.children) else { return nil }
+    var lines = paragraphLines(paragraph, source: source, quoteDepth: quoteDepth)
+    let underlined = paragraph.kind == .heading && paragraph.headingLevel == 2
+    if underlined { lines.removeLast() }
     guard let table = TableSyntax(lines: lines) else { return nil }
 
     let snippets = ([table.header] + table.rows).flatMap { $0 }
@@ -27,9 +33,26 @@ func tableBlocks(_ paragraph: MarkdownNode, source: SourceLines, quoteDepth: Int
         blocks.append(MarkdownNode(kind: .paragraph, children: lead.children, startLine: paragraph.startLine,
                                    endLine: headerLine - 1, startColumn: paragraph.startColumn))
     }
+    let lastLine = underlined ? paragraph.endLine - 1 : paragraph.endLine
     blocks.append(MarkdownNode(kind: .table, children: rows, columnAlignments: table.alignments,
-                               startLine: headerLine, endLine: paragraph.endLine))
+                               startLine: headerLine, endLine: lastLine))
+    if underlined {
+        blocks.append(MarkdownNode(kind: .thematicBreak, startLine: paragraph.endLine, endLine: paragraph.endLine))
+    }
     return blocks
+}
+
+/// Whether one of the paragraph's lines, as cmark parsed it, is nothing but `|`, `:`, `-` and
+/// spaces: a cheap test that lets almost every paragraph skip the table parser.
+private func mayHoldDelimiterRow(_ inlines: [MarkdownNode]) -> Bool {
+    func isBreak(_ index: Int) -> Bool {
+        index < 0 || index >= inlines.count || inlines[index].kind == .softBreak || inlines[index].kind == .lineBreak
+    }
+    return inlines.indices.contains { index in
+        guard inlines[index].kind == .text, isBreak(index - 1), isBreak(index + 1),
+              let literal = inlines[index].literal, literal.utf8.contains(0x2D) else { return false }
+        return literal.utf8.allSatisfy { $0 == 0x7C || $0 == 0x3A || $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }
+    }
 }
 
 /// The source lines of a paragraph without its containers' prefixes: the first line from the

@@ -65,3 +65,11 @@ import Testing
         }
     }
 }
+
+@Suite struct NodeDescriptionTests {
+    @Test func aNodeDescribesItselfInOneLineWhateverItsDepth() {
+        let deep = parseMarkdown(String(repeating: ">", count: 50_000) + " deep\n")
+        #expect(String(describing: deep) == "document, 1 children, lines 1-1")
+        #expect(String(describing: parseMarkdown("`code`\n").children[0].children[0]) == "code \"code\", 0 children, lines 1-1")
+    }
+}

@@ -65,6 +65,17 @@ private func barColumns(_ line: String) -> [Int] {
         #expect(plain("[x]: https://d2l.ai\n| a |\n| - |\n| [b][x] |\n") == ["a", "──────────────────", "b (https://d2l.ai)"])
     }
 
+    @Test func aTableUnderlinedLikeASetextHeadingIsStillATable() {
+        let dashed = parseMarkdown("| a | b |\n| - | - |\n| 1 | 2 |\n---\n")
+        #expect(dashed.children.map(\.kind) == [.table, .thematicBreak])
+        #expect(dashed.children[0].children.count == 2)
+        let equals = parseMarkdown("| a | b |\n| - | - |\n| 1 | 2 |\n===\n").children
+        #expect(equals.map(\.kind) == [.table])
+        #expect(equals[0].children.last?.children.map(\.plainText) == ["===", ""])
+        #expect(parseMarkdown("A title\n---\n").children.map(\.kind) == [.heading])
+        #expect(parseMarkdown("# | a | b |\n").children.map(\.kind) == [.heading])
+    }
+
     @Test func aHeaderThatDoesNotMatchTheDelimiterRowIsNoTable() {
         #expect(parseMarkdown("| a | b |\n| --- |\n| c |\n").children.map(\.kind) == [.paragraph])
         #expect(parseMarkdown("a | b\nc | d\n").children.map(\.kind) == [.paragraph])
@@ -144,6 +155,12 @@ private func barColumns(_ line: String) -> [Int] {
         #expect(lines.last == "60k×3 ep │ 19.32")
         // At 80 columns the same table is a grid.
         #expect(plain(md, width: 80)[1].hasPrefix("───"))
+    }
+
+    @Test func brBreaksALineInsideACellOnly() {
+        #expect(plain("| a | b |\n| - | - |\n| one<br>two<BR/>three | x |\n") ==
+                ["a     │ b", "──────┼──", "one   │ x", "two   │", "three │"])
+        #expect(plain("one<br>two") == ["one<br>two"])
     }
 
     @Test func tableInsideAQuoteFitsInsideTheBar() {

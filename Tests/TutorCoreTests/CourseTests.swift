@@ -440,7 +440,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
 }
 
 /// True when Fashion-MNIST can be loaded from its usual places.
-let realDataInstalled: Bool = FashionMNIST.searchPath(directory: nil).contains { dir in
+let realDataInstalled: Bool = [FashionMNIST.dataDirectory(directory: nil).path].contains { dir in
     FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("t10k-labels-idx1-ubyte.gz"))
         || FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("t10k-labels-idx1-ubyte"))
 }
