@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "tutor", targets: ["tutor"]),
         .library(name: "D2L", targets: ["D2L"]),
+        .library(name: "RunnerWire", targets: ["RunnerWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,8 +41,10 @@ let package = Package(
         .target(name: "Lessons", dependencies: ["TerminalMarkdown", "Yams"]),
         // Answers, comparison, verdicts, the call registry into D2L, the run cache, the one judge, lint.
         .target(name: "Judging", dependencies: ["Lessons", "D2L"]),
+        // The runner's wire format, compiled by the tutor and by every workspace's runner.
+        .target(name: "RunnerWire", dependencies: ["D2L"]),
         // The learner's own Swift code: workspace, sandbox, runner, code checks.
-        .target(name: "LearnerCode", dependencies: ["Judging"]),
+        .target(name: "LearnerCode", dependencies: ["Judging", "RunnerWire"]),
         // Progress store, grading, report formats.
         .target(name: "Records", dependencies: ["Judging", "Lessons", "TerminalMarkdown", "Yams"]),
         // Charts, images, ANSI, terminal size, colour policy.

@@ -4,8 +4,8 @@ import Lessons
 
 /// Reports and stops long work of the judge (training a reference, building learner code).
 public protocol JudgeProgress: AnyObject {
-    /// `fraction` in 0...1 of the work done, with a short label (`epoch 2/5`).
-    func report(fraction: Double, label: String)
+    /// `fraction` in 0...1 of the work done, with a short label (`epoch 2/5`, `building`).
+    func report(fraction: Double, label: LocalizedText)
     /// True when the learner asked to stop (Ctrl-C).
     var shouldStop: Bool { get }
 }
@@ -23,12 +23,12 @@ final class TrainingProgress: TrainingObserver {
 
     func batchFinished(epoch: Int, batch: Int, of batches: Int) {
         let within = batches > 0 ? Double(batch) / Double(batches) : 0
-        progress.report(fraction: (Double((epoch - 1) % epochs) + within) / Double(epochs), label: "epoch \(epoch)/\(epochs)")
+        progress.report(fraction: (Double((epoch - 1) % epochs) + within) / Double(epochs), label: LocalizedText(verbatim: "epoch \(epoch)/\(epochs)"))
     }
 
     func epochFinished(_ stats: EpochStats) {
         progress.report(fraction: Double(((stats.epoch - 1) % epochs) + 1) / Double(epochs),
-                        label: "epoch \(stats.epoch)/\(epochs), test acc " + String(format: "%.3f", stats.testAcc))
+                        label: LocalizedText(verbatim: "epoch \(stats.epoch)/\(epochs), test acc " + String(format: "%.3f", stats.testAcc)))
     }
 
     var shouldStop: Bool { progress.shouldStop }

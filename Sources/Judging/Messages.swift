@@ -1,15 +1,15 @@
 import Lessons
 
 /// The checker's own words, in English and Chinese.
-enum Messages {
-    static let correct = LocalizedText(en: "correct", zh: "正确")
-    static let incorrect = LocalizedText(en: "not correct", zh: "不正确")
+public enum Messages {
+    public static let correct = LocalizedText(en: "correct", zh: "正确")
+    public static let incorrect = LocalizedText(en: "not correct", zh: "不正确")
     static let reflectionSaved = LocalizedText(en: "saved: compare your thoughts with the model answer",
                                                zh: "已保存：请将你的想法与参考答案对照")
 
     static func index(_ i: [Int]) -> String { i.isEmpty ? "" : "[" + i.map(String.init).joined(separator: ", ") + "]" }
 
-    static func describe(_ c: Comparison, kind: ExpectKind) -> LocalizedText {
+    public static func describe(_ c: Comparison, kind: ExpectKind) -> LocalizedText {
         switch c.outcome {
         case .close:
             let e = formatNumber(c.maxAbsError ?? 0)
@@ -39,7 +39,7 @@ enum Messages {
         }
     }
 
-    static func details(_ c: Comparison, kind: ExpectKind) -> [LocalizedText] {
+    public static func details(_ c: Comparison, kind: ExpectKind) -> [LocalizedText] {
         guard !c.isClose, c.mismatchCount > 1 else { return [] }
         return [LocalizedText(en: "\(c.mismatchCount) elements are outside the tolerance",
                               zh: "共有 \(c.mismatchCount) 个元素超出容差")]

@@ -1,5 +1,7 @@
 import D2L
 import Foundation
+import Judging
+import Lessons
 
 /// What a code check is doing, for a status line or progress bar.
 public enum CodeCheckStage: Sendable, Equatable {
@@ -32,29 +34,27 @@ public struct CodeCheckReport: Sendable {
         return false
     }
 
-    /// The verdict as lines in `language` (message first).
-    public func lines(_ language: TutorLanguage) -> [String] { verdict.lines(language) }
 }
 
 /// Builds the workspace, runs the learner's function on a code checkpoint's cases in the
 /// sandbox, and compares each result with the library's through the checker's comparison.
 ///
 /// ```swift
-/// let codeChecker = CodeChecker(workspace: try Workspace.locate(explicit: nil))
+/// let codeChecker = CodeChecker(workspace: try Workspace.locate(explicit: nil), judge: Judge())
 /// let report = try codeChecker.check(spec)          // spec: a checkpoint with `expect: code`
-/// print(report.lines(.en).joined(separator: "\n"))
+/// print(report.verdict.message.text(.en))
 /// ```
-public final class CodeChecker: @unchecked Sendable {
+public struct CodeChecker: Sendable {
     public let workspace: Workspace
-    public let checker: Checker
+    public let judge: Judge
     /// Memory limit of one run of the learner's code.
     public var memoryBytes: UInt64 = 2 << 30
     /// Output cap of one run.
     public var outputBytes = 16 << 20
 
-    public init(workspace: Workspace, checker: Checker = Checker()) {
+    public init(workspace: Workspace, judge: Judge) {
         self.workspace = workspace
-        self.checker = checker
+        self.judge = judge
     }
 
     /// Checks the learner's function against `spec` (`expect: code`).
@@ -62,8 +62,8 @@ public final class CodeChecker: @unchecked Sendable {
     public func check(_ spec: CheckpointSpec,
                       progress: @escaping (CodeCheckStage) -> Void = { _ in },
                       isCancelled: @escaping () -> Bool = { false }) throws -> CodeCheckReport {
-        let code = try CodeCheckpoint(spec)
-        let inputs = try code.cases.indices.map { try runnerInputs(code, case: $0) }
+        guard let code = spec.code else { throw LessonError(spec.location, "checkpoint '\(spec.id)' is not `expect: code`") }
+        let inputs = try code.cases.indices.map { try judge.runnerInputs(spec, code, case: $0) }
 
         progress(.building)
         // One check at a time per workspace in this process: grading judges in parallel, and
@@ -84,13 +84,13 @@ public final class CodeChecker: @unchecked Sendable {
 
         progress(.running(cases: code.cases.count))
         let limits = SandboxLimits(seconds: code.timeLimit, memoryBytes: memoryBytes, outputBytes: outputBytes)
-        let run = workspace.run(function: code.function.rawValue, cases: inputs, limits: limits, isCancelled: isCancelled)
+        let run = workspace.run(function: code.function, cases: inputs, limits: limits, isCancelled: isCancelled)
         report.runSeconds = run.sandbox.seconds
 
         // Compare the cases that produced a result, in order, up to the first mismatch.
         for (index, result) in run.results.enumerated() {
             progress(.computingReference(case: index))
-            let reference = try self.reference(code, case: index)
+            let reference = try judge.reference(spec, code, case: index)
             let given = NDArray(result)
             var comparison = Comparison.compare(given: given, reference: reference, tolerance: spec.tolerance)
             if code.function == .train, !comparison.isClose, given.count == 1, reference.count == 1,
@@ -107,7 +107,7 @@ public final class CodeChecker: @unchecked Sendable {
             report.verdict.message = described
             report.verdict.details = [CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index))]
                 + Messages.details(comparison, kind: .tensor)
-            if let mistake = try matchingMistake(code, case: index, given: given) {
+            if let mistake = try judge.matchingMistake(spec, code, case: index, given: given) {
                 report.verdict.mistake = mistake
                 report.verdict.message = LocalizedText(verbatim: mistake.message)
                 report.verdict.details.insert(described, at: 1)
@@ -117,8 +117,7 @@ public final class CodeChecker: @unchecked Sendable {
         if let failure = run.failure {
             let index = run.results.count
             report.failure = .run(failure, caseIndex: index)
-            report.verdict.message = CodeMessages.runFailed(failure, function: code.function.rawValue,
-                                                            file: Workspace.exerciseFiles.first { $0.function == code.function.rawValue }?.path ?? "")
+            report.verdict.message = CodeMessages.runFailed(failure, function: code.function)
             report.verdict.details = CodeMessages.runDetails(failure)
             if index < code.cases.count, failure != .cancelled, !report.notWritten {
                 report.verdict.details.insert(CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index)), at: 0)
@@ -133,9 +132,7 @@ public final class CodeChecker: @unchecked Sendable {
 
     /// A fresh, incorrect verdict for `spec`.
     static func verdict(_ spec: CheckpointSpec) -> Verdict {
-        Verdict(checkpointID: spec.id, outcome: .incorrect, message: Messages.incorrect, details: [], mistake: nil,
-                points: 0, maxPoints: spec.points, reference: nil, given: .text(""), comparison: nil,
-                explain: spec.explain, modelAnswer: nil)
+        Verdict(checkpointID: spec.id, message: Messages.incorrect, maxPoints: spec.points, explain: spec.explain)
     }
 
     /// Keeps the larger max error over the cases that passed.

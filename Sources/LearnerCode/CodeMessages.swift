@@ -1,9 +1,18 @@
 import Foundation
+import Judging
+import Lessons
 
 /// The code checker's own words, in English and Chinese.
 enum CodeMessages {
     static let buildFailed = LocalizedText(en: "your code does not compile:", zh: "你的代码无法编译：")
     static let cancelled = LocalizedText(en: "check cancelled", zh: "检查已取消")
+    static let building = LocalizedText(en: "building", zh: "编译中")
+    static let running = LocalizedText(en: "running", zh: "运行中")
+    static let comparing = LocalizedText(en: "comparing", zh: "比较中")
+
+    static func noWorkspace(_ error: Error) -> LocalizedText {
+        LocalizedText(en: "\(error)", zh: "还没有练习工作区：运行 `tutor init` 创建（会生成 ./mlp-exercises），在其中实现函数后再检查")
+    }
 
     static func passed(_ cases: Int, maxError: Double?) -> LocalizedText {
         let e = formatNumber(maxError ?? 0)
@@ -19,10 +28,11 @@ enum CodeMessages {
         LocalizedText(en: "case \(index + 1) of \(count): \(summary)", zh: "用例 \(index + 1)/\(count)：\(summary)")
     }
 
-    static func runFailed(_ failure: RunnerFailure, function: String, file: String) -> LocalizedText {
+    static func runFailed(_ failure: RunnerFailure, function exercise: Exercise) -> LocalizedText {
+        let function = exercise.rawValue
         switch failure {
         case let .notWritten(name):
-            let f = Workspace.exerciseFiles.first { $0.function == name }?.path ?? file
+            let f = Exercise(rawValue: name)?.file ?? exercise.file
             return LocalizedText(en: "\(name) is not written yet: fill in \(f) (it still calls todo())",
                                  zh: "\(name) 还没有实现：请完成 \(f)（其中仍在调用 todo()）")
         case .crashed:

@@ -1,4 +1,6 @@
 import Foundation
+import Judging
+import Lessons
 
 /// For lesson authors and CI: every code checkpoint passes with a reference solution, and
 /// fails on the untouched stubs (so no checkpoint can be passed by doing nothing).
@@ -20,7 +22,7 @@ public enum CodeVerifier {
     /// (missing ones stay stubs). Throws when the folder has none.
     public static func solutionFiles(in directory: String) throws -> [String: String] {
         var files: [String: String] = [:]
-        for (_, path) in Workspace.exerciseFiles {
+        for path in Exercise.allCases.map(\.file) {
             let name = (path as NSString).lastPathComponent
             let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
             if let text = try? String(contentsOf: url, encoding: .utf8) { files[path] = text }
@@ -34,7 +36,7 @@ public enum CodeVerifier {
     /// Writes the stubs, overridden by `files` (workspace-relative path → text), into `workspace`.
     public static func install(_ files: [String: String], in workspace: Workspace, projectPath: String) throws {
         let templates = Workspace.templateFiles(projectPath: projectPath)
-        for (_, path) in Workspace.exerciseFiles {
+        for path in Exercise.allCases.map(\.file) {
             let text = files[path] ?? templates[path]!
             let url = workspace.root.appendingPathComponent(path)
             if (try? String(contentsOf: url, encoding: .utf8)) != text {
@@ -45,8 +47,8 @@ public enum CodeVerifier {
 
     /// Checks every spec in `workspace` (which already holds the files to verify).
     public static func verify(_ specs: [(language: String, spec: CheckpointSpec)], mode: Mode, workspace: Workspace,
-                              checker: Checker = Checker(), onRow: (Row) -> Void = { _ in }) -> [Row] {
-        let codeChecker = CodeChecker(workspace: workspace, checker: checker)
+                              judge: Judge = Judge(), onRow: (Row) -> Void = { _ in }) -> [Row] {
+        let codeChecker = CodeChecker(workspace: workspace, judge: judge)
         var rows: [Row] = []
         for (language, spec) in specs {
             let start = Date()
@@ -54,7 +56,7 @@ public enum CodeVerifier {
             do {
                 let report = try codeChecker.check(spec)
                 row.passed = report.passed
-                row.message = report.lines(.en).prefix(3).joined(separator: " | ")
+                row.message = ([report.verdict.message] + report.verdict.details).prefix(3).map { $0.text(.en) }.joined(separator: " | ")
             } catch {
                 row.message = "broken checkpoint: \(error)"
             }

@@ -1,4 +1,6 @@
 import Foundation
+import Judging
+import Lessons
 
 /// Finds this project's package root (the folder with `Package.swift` and `Sources/D2L`),
 /// which a workspace depends on by path.

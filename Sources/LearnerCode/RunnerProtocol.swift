@@ -2,14 +2,15 @@ import D2L
 import Foundation
 import Judging
 import Lessons
+import RunnerWire
 
 extension CodeValue {
-    /// JSON text; tensors as `{"shape": […], "data": […]}` with NaN/±inf as strings.
+    /// JSON text in the runner's wire format.
     var json: String {
         switch self {
-        case let .tensor(t): return RunnerProtocol.json(t)
+        case let .tensor(t): return RunnerWire.json(t)
         case let .integers(xs): return "[" + xs.map(String.init).joined(separator: ",") + "]"
-        case let .number(x): return x.isFinite ? "\(x)" : (x.isNaN ? "\"nan\"" : (x > 0 ? "\"inf\"" : "\"-inf\""))
+        case let .number(x): return RunnerWire.json(x)
         case let .string(s):
             let data = try? JSONEncoder().encode(s)
             return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
@@ -41,7 +42,7 @@ public struct RunnerRun: Sendable {
     public var sandbox: SandboxResult
 }
 
-/// The runner's JSON protocol, tutor side (the other side is `WorkspaceRunnerSource`).
+/// The runner's protocol, tutor side (`RunnerWire` is the format both sides compile).
 public enum RunnerProtocol {
     /// The request: `{"function": …, "cases": [{name: value, …}, …]}`.
     public static func request(function: String, cases: [[(String, CodeValue)]]) -> String {
@@ -51,50 +52,16 @@ public enum RunnerProtocol {
         return "{\"function\":\(CodeValue.string(function).json),\"cases\":[" + items.joined(separator: ",\n") + "]}"
     }
 
-    static func json(_ t: Tensor) -> String {
-        let data = t.scalars.map { x -> String in
-            if x.isNaN { return "\"nan\"" }
-            if x.isInfinite { return x > 0 ? "\"inf\"" : "\"-inf\"" }
-            return "\(x)"
-        }
-        return "{\"shape\":[\(t.shape.map(String.init).joined(separator: ","))],\"data\":[\(data.joined(separator: ","))]}"
-    }
-
-    /// Marks the runner's result lines (ASCII record separator + a word), apart from whatever the
-    /// learner's code prints.
-    static let resultMarker = "\u{1E}tutor-result "
-
-    /// Parses the runner's stdout: one `<marker>{"case": i, "value": tensor}` per line; other
-    /// lines are the learner's own output.
+    /// Parses the runner's stdout: one result line per case, in order; other lines are the
+    /// learner's own output.
     static func results(from stdout: String) throws -> [Tensor] {
         var results: [Tensor] = []
-        for raw in stdout.split(separator: "\n") where raw.hasPrefix(resultMarker) {
-            let line = raw.dropFirst(resultMarker.count)
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-                  let index = object["case"] as? Int, index == results.count,
-                  let value = object["value"] as? [String: Any], let tensor = tensor(value) else {
-                throw RunnerProtocolError(line: String(line.prefix(200)))
-            }
+        for line in stdout.split(separator: "\n") {
+            guard let (index, tensor) = try RunnerWire.result(fromLine: line) else { continue }
+            guard index == results.count else { throw RunnerWire.WireError(line: String(line.prefix(200))) }
             results.append(tensor)
         }
         return results
-    }
-
-    static func tensor(_ o: [String: Any]) -> Tensor? {
-        guard let shape = o["shape"] as? [Int], let data = o["data"] as? [Any] else { return nil }
-        var scalars: [Float] = []
-        scalars.reserveCapacity(data.count)
-        for v in data {
-            if let d = v as? Double { scalars.append(Float(d)); continue }
-            switch v as? String {
-            case "nan": scalars.append(.nan)
-            case "inf": scalars.append(.infinity)
-            case "-inf": scalars.append(-.infinity)
-            default: return nil
-            }
-        }
-        guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == scalars.count else { return nil }
-        return Tensor(shape: shape, scalars: scalars)
     }
 
     /// The runtime's own words for a crash (`…: Fatal error: Index out of range`) and the first
@@ -113,21 +80,16 @@ public enum RunnerProtocol {
     }
 }
 
-struct RunnerProtocolError: Error, CustomStringConvertible {
-    var line: String
-    var description: String { "the runner printed something unexpected: \(line)" }
-}
-
 extension Workspace {
     /// Runs the built runner on `cases` of `function` in the sandbox.
-    public func run(function: String, cases: [[(String, CodeValue)]], limits: SandboxLimits,
+    public func run(function: Exercise, cases: [[(String, CodeValue)]], limits: SandboxLimits,
                     isCancelled: @escaping () -> Bool = { false }) -> RunnerRun {
         let input = FileManager.default.temporaryDirectory
             .appendingPathComponent("tutor-cases-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: input) }
         var sandbox: SandboxResult
         do {
-            try RunnerProtocol.request(function: function, cases: cases).write(to: input, atomically: true, encoding: .utf8)
+            try RunnerProtocol.request(function: function.rawValue, cases: cases).write(to: input, atomically: true, encoding: .utf8)
         } catch {
             sandbox = SandboxResult(outcome: .launchFailed("\(error)"), stdout: Data(), stderr: Data(), seconds: 0, limits: limits)
             return RunnerRun(results: [], failure: .failed("cannot write the cases: \(error)"), sandbox: sandbox)

@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Judging
+import Lessons
 
 /// Limits for one run of an untrusted child process (a learner's build or their code).
 public struct SandboxLimits: Sendable, Equatable {

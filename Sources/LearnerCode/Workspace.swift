@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// A learner's exercise workspace: a Swift package with one file per function to write
 /// (`Sources/Exercises/*.swift`), a `runner` executable the tutor invokes, and a path
@@ -14,19 +15,8 @@ public struct Workspace: Sendable, Equatable {
 
     public init(root: URL) { self.root = URL(fileURLWithPath: root.standardizedFileURL.path, isDirectory: true) }
 
-    /// The exercise files, relative to the root, in the order the course meets them.
-    public static let exerciseFiles: [(function: String, path: String)] = [
-        ("relu", "Sources/Exercises/Relu.swift"),
-        ("net", "Sources/Exercises/Net.swift"),
-        ("loss", "Sources/Exercises/Loss.swift"),
-        ("sgd", "Sources/Exercises/SGD.swift"),
-        ("train", "Sources/Exercises/Train.swift"),
-    ]
-
-    /// Where the learner writes `function`.
-    public func exerciseFile(for function: String) -> URL? {
-        Self.exerciseFiles.first { $0.function == function }.map { root.appendingPathComponent($0.path) }
-    }
+    /// Where the learner writes `exercise`.
+    public func exerciseFile(for exercise: Exercise) -> URL { root.appendingPathComponent(exercise.file) }
 
     /// The built runner (debug configuration: quick to build, with runtime checks that
     /// catch learner bugs such as an index out of range, and line numbers in crash reports).
@@ -40,11 +30,11 @@ public struct Workspace: Sendable, Equatable {
             "Package.swift": manifest(projectPath: projectPath),
             "Sources/Exercises/TODO.swift": WorkspaceExerciseStubs.todoSwift,
             "Sources/Exercises/Gradients.swift": WorkspaceExerciseStubs.gradientsSwift,
-            "Sources/Exercises/Relu.swift": WorkspaceExerciseStubs.reluSwift,
-            "Sources/Exercises/Net.swift": WorkspaceExerciseStubs.netSwift,
-            "Sources/Exercises/Loss.swift": WorkspaceExerciseStubs.lossSwift,
-            "Sources/Exercises/SGD.swift": WorkspaceExerciseStubs.sgdSwift,
-            "Sources/Exercises/Train.swift": WorkspaceExerciseStubs.trainSwift,
+            Exercise.relu.file: WorkspaceExerciseStubs.reluSwift,
+            Exercise.net.file: WorkspaceExerciseStubs.netSwift,
+            Exercise.loss.file: WorkspaceExerciseStubs.lossSwift,
+            Exercise.sgd.file: WorkspaceExerciseStubs.sgdSwift,
+            Exercise.train.file: WorkspaceExerciseStubs.trainSwift,
             "Sources/runner/main.swift": WorkspaceRunnerSource.mainSwift,
             "README.md": readme,
             ".gitignore": ".build/\nPackage.resolved\n",
@@ -109,7 +99,8 @@ public struct Workspace: Sendable, Equatable {
                 .target(name: "Exercises", dependencies: [.product(name: "D2L", package: "mlp-tutor")]),
                 .executableTarget(
                     name: "runner",
-                    dependencies: ["Exercises", .product(name: "D2L", package: "mlp-tutor")]),
+                    dependencies: ["Exercises", .product(name: "D2L", package: "mlp-tutor"),
+                                   .product(name: "RunnerWire", package: "mlp-tutor")]),
             ],
             swiftLanguageModes: [.v5]
         )

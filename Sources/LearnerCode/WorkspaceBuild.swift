@@ -1,4 +1,6 @@
 import Foundation
+import Judging
+import Lessons
 
 /// One compiler message, made readable: a path relative to the workspace, line, message.
 public struct CompilerDiagnostic: Sendable, Equatable, CustomStringConvertible {

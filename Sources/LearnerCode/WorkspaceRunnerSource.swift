@@ -1,7 +1,6 @@
 /// The source of the workspace's `runner` executable, which the tutor invokes to call the
-/// learner's functions. Kept apart from the exercise stubs because it is the protocol's
-/// other end: it must agree with `RunnerProtocol` (cases as JSON on stdin, one JSON line
-/// per result on stdout, flushed, so a crash in case 3 still leaves the results of 0–2).
+/// learner's functions. The format on the wire is `RunnerWire`, which the runner imports:
+/// this file only reads the arguments and calls the learner's function.
 enum WorkspaceRunnerSource {
     static let mainSwift = #"""
 // The tutor's runner: do not edit (tutor init --force rewrites it).
@@ -12,6 +11,9 @@ enum WorkspaceRunnerSource {
 import D2L
 import Exercises
 import Foundation
+import Judging
+import Lessons
+import RunnerWire
 
 typealias Object = [String: Any]
 
@@ -21,20 +23,8 @@ func fail(_ message: String) -> Never {
 }
 
 func tensor(_ any: Any?, _ name: String) -> Tensor {
-    guard let o = any as? Object, let shape = o["shape"] as? [Int], let data = o["data"] as? [Any] else {
-        fail("argument \(name) is not a tensor")
-    }
-    let scalars: [Float] = data.map { v in
-        if let d = v as? Double { return Float(d) }
-        switch v as? String {
-        case "nan": return .nan
-        case "inf": return .infinity
-        case "-inf": return -.infinity
-        default: fail("argument \(name) holds a value that is not a number")
-        }
-    }
-    guard shape.reduce(1, *) == scalars.count else { fail("argument \(name): shape and data disagree") }
-    return Tensor(shape: shape, scalars: scalars)
+    guard let t = RunnerWire.tensor(any) else { fail("argument \(name) is not a tensor") }
+    return t
 }
 
 func ints(_ any: Any?, _ name: String) -> [Int] {
@@ -60,15 +50,6 @@ func parameters(_ c: Object) -> MLPParameters {
     }
     if weights.isEmpty { fail("net needs parameters W1, b1, W2, b2, …") }
     return MLPParameters(weights: weights, biases: biases)
-}
-
-func json(_ t: Tensor) -> String {
-    let data = t.scalars.map { x -> String in
-        if x.isNaN { return "\"nan\"" }
-        if x.isInfinite { return x > 0 ? "\"inf\"" : "\"-inf\"" }
-        return "\(x)"
-    }
-    return "{\"shape\":[\(t.shape.map(String.init).joined(separator: ","))],\"data\":[\(data.joined(separator: ","))]}"
 }
 
 let input = FileHandle.standardInput.readDataToEndOfFile()
@@ -97,9 +78,7 @@ for (index, c) in cases.enumerated() {
     default:
         fail("unknown function \(function)")
     }
-    // A fresh line and a marker no one prints by accident: the learner's own prints (even
-    // without a newline) cannot be mistaken for results.
-    print("\n\u{1E}tutor-result {\"case\":\(index),\"value\":\(json(result))}")
+    print(RunnerWire.resultLine(case: index, result))
     fflush(stdout)
 }
 
