@@ -198,3 +198,18 @@ public struct CheckpointSpec: Sendable {
         String(UnicodeScalar(UInt8(97 + index % 26)))
     }
 }
+
+extension CheckpointSpec {
+    /// Every `seed` in the arguments (also inside generated values), for grade stamps.
+    public var seeds: [UInt64] {
+        func collect(_ name: String, _ value: ArgValue) -> [UInt64] {
+            switch value {
+            case let .number(x) where name == "seed" && x >= 0 && x < 1.8e19: return [UInt64(x)]
+            case let .list(items): return items.flatMap { collect("", $0) }
+            case let .map(entries): return entries.flatMap { collect($0.name, $0.value) }
+            default: return []
+            }
+        }
+        return args.flatMap { collect($0.name, $0.value) }
+    }
+}

@@ -30,6 +30,8 @@ public enum TutorText: String, CaseIterable, Sendable {
     case resetConfirmAll, resetConfirmLesson, resetDone, resetCancelled, resetNothing
     // Lessons
     case noLessons, lessonsMissing, brokenCheckpoint, attemptsCount
+    // Grading
+    case gradeNoAnswer, gradeReflectionAnswered
 }
 
 extension TutorText {
@@ -119,6 +121,8 @@ extension TutorText {
         .lessonsMissing: "The lessons folder {0} does not exist. Use --lessons DIR to point at the course.",
         .attemptsCount: "({0} attempts)",
         .brokenCheckpoint: "A checkpoint of this lesson could not be read and is left out ({0}). tutor lint says more.",
+        .gradeNoAnswer: "no answer",
+        .gradeReflectionAnswered: "answered (reflections count as completion)",
     ]
 
     static let chinese: [TutorText: String] = [
@@ -192,5 +196,7 @@ extension TutorText {
         .lessonsMissing: "课程文件夹 {0} 不存在。请用 --lessons DIR 指定课程位置。",
         .attemptsCount: "（尝试 {0} 次）",
         .brokenCheckpoint: "本课有一个检查点无法读取，已略过（{0}）。tutor lint 会给出详情。",
+        .gradeNoAnswer: "没有答案",
+        .gradeReflectionAnswered: "已作答（思考题按完成计分）",
     ]
 }

@@ -1,4 +1,7 @@
 import Foundation
+import Judging
+import Lessons
+import TerminalMarkdown
 
 /// The formats `tutor grade --format` writes.
 public enum GradeFormat: String, CaseIterable, Sendable {
@@ -19,16 +22,16 @@ extension GradeReport {
     /// A table for the terminal: one row per submission, then the stamp.
     public func table(width: Int = 80) -> String {
         var lines: [String] = []
-        let nameWidth = min(max(7, submissions.map { cellWidth(of: $0.learner) }.max() ?? 7), max(10, width / 3))
-        lines.append(pad("learner", nameWidth) + "  " + "points".leftPadded(13) + "      %" + "  notes")
+        let nameWidth = min(max(7, submissions.map { TextWidth.of($0.learner) }.max() ?? 7), max(10, width / 3))
+        lines.append(TextWidth.padRight("learner", to: nameWidth) + "  " + TextWidth.padLeft("points", to: 13) + "      %" + "  notes")
         lines.append(String(repeating: "─", count: min(width, nameWidth + 31)))
         for submission in submissions {
-            let name = pad(truncated(submission.learner, nameWidth), nameWidth)
+            let name = TextWidth.padRight(TextWidth.truncate(submission.learner, to: nameWidth), to: nameWidth)
             if let error = submission.error {
-                lines.append(name + "  " + "BROKEN".leftPadded(13) + "      -" + "  " + error)
+                lines.append(name + "  " + TextWidth.padLeft("BROKEN", to: 13) + "      -" + "  " + error)
                 continue
             }
-            let points = "\(format(submission.points))/\(format(submission.maxPoints))".leftPadded(13)
+            let points = TextWidth.padLeft("\(format(submission.points))/\(format(submission.maxPoints))", to: 13)
             let percent = String(format: "%6.1f", submission.percent)
             var notes: [String] = []
             let counts = Dictionary(grouping: submission.checkpoints, by: \.outcome).mapValues(\.count)
@@ -135,24 +138,4 @@ private func xml(_ text: String) -> String {
         }
     }
     return out
-}
-
-private func pad(_ text: String, _ width: Int) -> String {
-    text + String(repeating: " ", count: max(0, width - cellWidth(of: text)))
-}
-
-private func truncated(_ text: String, _ width: Int) -> String {
-    guard cellWidth(of: text) > width else { return text }
-    var out = ""
-    for character in text {
-        if cellWidth(of: out) + cellWidth(character) > width - 1 { break }
-        out.append(character)
-    }
-    return out + "…"
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - cellWidth(of: self))) + self
-    }
 }

@@ -1,18 +1,8 @@
+import D2L
 import Foundation
-
-/// A checkpoint to grade, from the grading lessons (which may hold hidden checkpoints).
-public struct GradedCheckpoint: Sendable, Equatable {
-    public var id: String
-    public var lesson: String
-    public var points: Double
-    public var isReflection: Bool
-    public init(id: String, lesson: String, points: Double = 1, isReflection: Bool = false) {
-        self.id = id
-        self.lesson = lesson
-        self.points = points
-        self.isReflection = isReflection
-    }
-}
+import Judging
+import Synchronization
+import Lessons
 
 /// What a grade was computed against, so it can be reproduced and a changed lesson detected.
 public struct GradeStamp: Codable, Sendable, Equatable {
@@ -29,6 +19,14 @@ public struct GradeStamp: Codable, Sendable, Equatable {
         self.tutor = tutor
         self.lessons = lessons
         self.seeds = seeds
+    }
+
+    /// The stamp of grading against `lessons` with this library and tutor.
+    public init(lessons: [Lesson]) {
+        var seeds: [String: [UInt64]] = [:]
+        for spec in lessons.flatMap(\.checkpoints) where !spec.seeds.isEmpty { seeds[spec.id] = spec.seeds }
+        self.init(library: D2LVersion.string, tutor: TutorInfo.version,
+                  lessons: Dictionary(lessons.map { ($0.id, $0.sha256) }, uniquingKeysWith: { a, _ in a }), seeds: seeds)
     }
 }
 
@@ -78,8 +76,9 @@ public struct GradeReport: Codable, Sendable, Equatable {
 
 /// Scores submissions against a course's checkpoints by judging every answer again.
 public struct Grader: Sendable {
-    public let checkpoints: [GradedCheckpoint]
-    public let judge: AnswerJudge
+    /// The checkpoints graded, with their lessons, in course order.
+    public let checkpoints: [(lesson: String, spec: CheckpointSpec)]
+    public let judge: Judge
     public let stamp: GradeStamp
     public let language: TutorLanguage
     /// Partial credit: a correct answer loses 25% per extra attempt (keeping at least 25%),
@@ -89,11 +88,10 @@ public struct Grader: Sendable {
     public static let reflectionPolicy =
         "reflections count as completion: an answered reflection earns its points, an empty one none"
 
-    public init(checkpoints: [GradedCheckpoint], judge: AnswerJudge, stamp: GradeStamp,
-                language: TutorLanguage = .en, partialCredit: Bool = false) {
-        self.checkpoints = checkpoints
+    public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, partialCredit: Bool = false) {
+        checkpoints = lessons.flatMap { lesson in lesson.checkpoints.map { (lesson.id, $0) } }
         self.judge = judge
-        self.stamp = stamp
+        stamp = GradeStamp(lessons: lessons)
         self.language = language
         self.partialCredit = partialCredit
     }
@@ -101,69 +99,66 @@ public struct Grader: Sendable {
     /// Grades all submissions, in parallel over `workers` threads (1: one by one). The
     /// result is in the submissions' order and does not depend on `workers`.
     public func grade(_ submissions: [Submission], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> GradeReport {
-        var results = [SubmissionGrade?](repeating: nil, count: submissions.count)
+        let results = Mutex([SubmissionGrade?](repeating: nil, count: submissions.count))
         if workers <= 1 || submissions.count < 2 {
-            for (index, submission) in submissions.enumerated() { results[index] = grade(submission) }
+            for (index, submission) in submissions.enumerated() {
+                let result = grade(submission)
+                results.withLock { $0[index] = result }
+            }
         } else {
-            let lock = NSLock()
-            let next = Counter()
-            let threads = min(workers, submissions.count)
-            DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                while let index = next.take(below: submissions.count) {
+            let next = Mutex(0)
+            DispatchQueue.concurrentPerform(iterations: min(workers, submissions.count)) { _ in
+                while true {
+                    let index = next.withLock { value -> Int in defer { value += 1 }; return value }
+                    guard index < submissions.count else { return }
                     let result = grade(submissions[index])
-                    lock.lock()
-                    results[index] = result
-                    lock.unlock()
+                    results.withLock { $0[index] = result }
                 }
             }
         }
         return GradeReport(stamp: stamp, partialCredit: partialCredit, reflectionPolicy: Self.reflectionPolicy,
-                           submissions: results.map { $0! })
+                           submissions: results.withLock { $0.map { $0! } })
     }
 
     /// Grades one submission; a broken one gets a row with its error and zero points.
     public func grade(_ submission: Submission) -> SubmissionGrade {
-        let maxPoints = checkpoints.reduce(0) { $0 + $1.points }
-        let known = Set(checkpoints.map(\.id))
+        let maxPoints = checkpoints.reduce(0) { $0 + $1.spec.points }
+        let known = Set(checkpoints.map(\.spec.id))
         let unknown = submission.answers.keys.filter { !known.contains($0) }.sorted()
         if let error = submission.error {
             return SubmissionGrade(learner: submission.learner, source: submission.source, points: 0, maxPoints: maxPoints,
                                    checkpoints: [], error: error, unknownIDs: [])
         }
         var rows: [CheckpointGrade] = []
-        for checkpoint in checkpoints {
-            rows.append(grade(checkpoint, submission.answers[checkpoint.id]))
+        for (lesson, spec) in checkpoints {
+            rows.append(grade(spec, lesson: lesson, submission.answers[spec.id]))
         }
         let points = rows.reduce(0) { $0 + $1.points }
         return SubmissionGrade(learner: submission.learner, source: submission.source, points: points,
                                maxPoints: maxPoints, checkpoints: rows, error: nil, unknownIDs: unknown)
     }
 
-    private func grade(_ checkpoint: GradedCheckpoint, _ answer: SubmittedAnswer?) -> CheckpointGrade {
+    private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?) -> CheckpointGrade {
         func row(_ outcome: CheckpointGrade.Outcome, _ points: Double, _ message: String) -> CheckpointGrade {
-            let changed = answer?.lessonHash.map { $0 != stamp.lessons[checkpoint.lesson] } ?? false
-            return CheckpointGrade(id: checkpoint.id, lesson: checkpoint.lesson, outcome: outcome, points: points,
-                                   maxPoints: checkpoint.points, attempts: answer?.attempts ?? 0, message: message,
+            let changed = answer?.lessonHash.map { $0 != stamp.lessons[lesson] } ?? false
+            return CheckpointGrade(id: spec.id, lesson: lesson, outcome: outcome, points: points,
+                                   maxPoints: spec.points, attempts: answer?.attempts ?? 0, message: message,
                                    lessonChanged: changed)
         }
         guard let answer, !answer.answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return row(.missing, 0, language == .zh ? "没有答案" : "no answer")
+            return row(.missing, 0, TutorText.gradeNoAnswer.text(language))
         }
-        if checkpoint.isReflection {
-            return row(.completed, checkpoint.points, language == .zh ? "已作答（思考题按完成计分）" : "answered (reflections count as completion)")
+        if spec.expect == .reflection {
+            return row(.completed, spec.points, TutorText.gradeReflectionAnswered.text(language))
         }
         do {
-            let judgement = try judge.judge(checkpoint: checkpoint.id, answer: answer.answer, language: language, progress: nil)
-            let summary = judgement.lines.first ?? ""
-            switch judgement.outcome {
-            case .correct:
-                return row(.correct, checkpoint.points * creditFactor(answer), summary)
-            case .saved:
-                return row(.completed, checkpoint.points, summary)
-            case .incorrect:
-                return row(.incorrect, 0, summary)
-            case .malformed:
-                return row(.malformed, 0, judgement.lines.joined(separator: " "))
+            let verdict = try judge.judge(answer.answer, for: spec)
+            let summary = verdict.message.text(language)
+            switch verdict.outcome {
+            case .correct: return row(.correct, spec.points * creditFactor(answer), summary)
+            case .saved: return row(.completed, spec.points, summary)
+            case .incorrect: return row(.incorrect, 0, summary)
+            case .malformed: return row(.malformed, 0, summary)
             }
         } catch {
             return row(.error, 0, "\(error)")
@@ -175,18 +170,5 @@ public struct Grader: Sendable {
         guard partialCredit else { return 1 }
         if answer.solutionViewedFirst { return 0 }
         return max(0.25, 1 - 0.25 * Double(max(answer.attempts, 1) - 1))
-    }
-}
-
-/// A thread-safe counter handing out indices to the grading threads.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import Judging
+import Lessons
+import TerminalMarkdown
 import Yams
 
 /// One learner's answer to one checkpoint, as a submission gives it.
@@ -62,7 +65,7 @@ public enum SubmissionReader {
         for entry in entries {
             let full = (path as NSString).appendingPathComponent(entry)
             var entryIsFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &entryIsFolder)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &entryIsFolder)
             if entryIsFolder.boolValue {
                 if let file = submissionFile(in: full) {
                     submissions.append(read(file: file, learner: entry))
@@ -134,8 +137,8 @@ public enum SubmissionReader {
             let progress = try ProgressStore.decodeProgress(data)
             var answers: [String: SubmittedAnswer] = [:]
             for (id, record) in progress.checkpoints {
-                let judged = record.attempts.filter { $0.outcome != "malformed" }
-                let firstDone = judged.firstIndex { $0.outcome == "correct" || $0.outcome == "reflection" }
+                let judged = record.attempts.filter(\.outcome.isAttempt)
+                let firstDone = judged.firstIndex(where: \.outcome.isDone)
                 guard let answer = firstDone.map({ judged[$0] }) ?? judged.last else { continue }
                 let attempts = (firstDone ?? (judged.count - 1)) + 1
                 var solutionFirst = false

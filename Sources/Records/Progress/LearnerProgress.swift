@@ -1,15 +1,16 @@
 import Foundation
+import Judging
+import Lessons
 
 /// One attempt at a checkpoint: what the learner typed and what the tutor said.
 public struct AttemptRecord: Codable, Equatable, Sendable {
     public var answer: String
-    /// `correct`, `incorrect`, `malformed` or `reflection`.
-    public var outcome: String
+    public var outcome: Outcome
     /// The verdict's one-line summary, as shown to the learner.
     public var summary: String?
     public var time: Date
 
-    public init(answer: String, outcome: String, summary: String? = nil, time: Date) {
+    public init(answer: String, outcome: Outcome, summary: String? = nil, time: Date) {
         self.answer = answer
         self.outcome = outcome
         self.summary = summary
@@ -54,13 +55,11 @@ public struct CheckpointProgress: Codable, Equatable, Sendable {
     }
 
     /// Attempts that were judged (malformed answers do not count as attempts).
-    public var attemptCount: Int { attempts.filter { $0.outcome != "malformed" }.count }
+    public var attemptCount: Int { attempts.filter(\.outcome.isAttempt).count }
     /// The answer that was judged last, if any.
-    public var lastAnswer: String? { attempts.last(where: { $0.outcome != "malformed" })?.answer }
+    public var lastAnswer: String? { attempts.last(where: \.outcome.isAttempt)?.answer }
     /// The first correct answer, if any.
-    public var correctAnswer: String? {
-        attempts.first(where: { $0.outcome == "correct" || $0.outcome == "reflection" })?.answer
-    }
+    public var correctAnswer: String? { attempts.first(where: \.outcome.isDone)?.answer }
 }
 
 /// One learner's progress in one course and language: the content of `progress.json`.
@@ -94,15 +93,15 @@ public struct LearnerProgress: Codable, Equatable, Sendable {
         return CheckpointProgress(lesson: lesson, status: .attempted, firstSeen: now)
     }
 
-    /// Records a judged answer. `outcome` is `correct`, `incorrect`, `malformed` or `reflection`.
-    public mutating func recordAnswer(_ id: String, lesson: String, answer: String, outcome: String,
+    /// Records a judged answer.
+    public mutating func recordAnswer(_ id: String, lesson: String, answer: String, outcome: Outcome,
                                       summary: String? = nil, lessonHash: String? = nil, now: Date = Date()) {
         var entry = record(id, lesson: lesson, now: now)
         if let lessonHash { entry.lessonHash = lessonHash }
         entry.attempts.append(AttemptRecord(answer: answer, outcome: outcome, summary: summary, time: now))
-        if outcome == "correct" || outcome == "reflection" {
+        if outcome.isDone {
             entry.status = .done
-        } else if entry.status != .done, outcome != "malformed" {
+        } else if entry.status != .done, outcome.isAttempt {
             entry.status = .attempted
         }
         checkpoints[id] = entry

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Where one learner's progress in one course and language lives:
 /// `<state>/<learner>/<course>/<language>/progress.json` (and `progress.lock` beside it).
@@ -26,9 +27,7 @@ public struct ProgressLocation: Equatable, Sendable {
     /// else `~/.local/state/tutor`.
     public static func stateRoot(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let explicit, !explicit.isEmpty { return absolute(explicit) }
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return "\(xdg)/tutor" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return "\(home)/.local/state/tutor"
+        return StandardDirectories.state(environment: environment)
     }
 
     /// The learner's name: `$TUTOR_LEARNER`, else `$USER`, else `learner`.

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -201,45 +202,11 @@ public final class ProgressStore {
         do { data = try Self.makeEncoder().encode(progress) } catch {
             throw ProgressStoreError.io(path: location.file, message: "\(error)")
         }
-        try Self.atomicWrite(data, to: location.file, backup: location.backupFile)
-    }
-
-    /// Writes `data` to a temporary file beside `path`, fsyncs it, keeps the old version as
-    /// `backup` (a hard link), renames the temporary file over `path` and fsyncs the folder.
-    public static func atomicWrite(_ data: Data, to path: String, backup: String? = nil) throws {
-        let temporary = "\(path).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ProgressStoreError.io(path: temporary, message: errnoText()) }
-        var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errnoText(); return
-                }
-                offset += written
-            }
+        do {
+            try AtomicFile.write(data, to: location.file, backup: location.backupFile)
+        } catch let e as AtomicFile.WriteError {
+            throw ProgressStoreError.io(path: e.path, message: e.reason)
         }
-        if failure == nil, fsync(fd) != 0 { failure = errnoText() }
-        close(fd)
-        if let failure {
-            unlink(temporary)
-            throw ProgressStoreError.io(path: path, message: failure)
-        }
-        if let backup, access(path, F_OK) == 0 {
-            unlink(backup)
-            _ = link(path, backup)
-        }
-        guard rename(temporary, path) == 0 else {
-            let message = errnoText()
-            unlink(temporary)
-            throw ProgressStoreError.io(path: path, message: message)
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        let dirFD = open(folder, O_RDONLY | O_CLOEXEC)
-        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
     }
 
     /// Deletes the progress file (and its backup). The lock stays held.
@@ -286,4 +253,3 @@ public final class ProgressStore {
     }
 }
 
-func errnoText() -> String { String(cString: strerror(errno)) }
