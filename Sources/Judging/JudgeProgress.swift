@@ -8,6 +8,12 @@ public protocol JudgeProgress: AnyObject {
     func report(fraction: Double, label: LocalizedText)
     /// True when the learner asked to stop (Ctrl-C).
     var shouldStop: Bool { get }
+    /// A training run behind the reference finished epoch `stats.epoch` of `epochs`.
+    func epochFinished(_ stats: EpochStats, of epochs: Int)
+}
+
+extension JudgeProgress {
+    public func epochFinished(_ stats: EpochStats, of epochs: Int) {}
 }
 
 /// Turns the library's training callbacks into progress reports. A sweep trains several runs:
@@ -27,6 +33,7 @@ final class TrainingProgress: TrainingObserver {
     }
 
     func epochFinished(_ stats: EpochStats) {
+        progress.epochFinished(stats, of: epochs)
         progress.report(fraction: Double(((stats.epoch - 1) % epochs) + 1) / Double(epochs),
                         label: LocalizedText(verbatim: "epoch \(stats.epoch)/\(epochs), test acc " + String(format: "%.3f", stats.testAcc)))
     }

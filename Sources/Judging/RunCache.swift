@@ -25,6 +25,12 @@ public struct RunCache: Sendable {
         public var params: MLPParameters
         /// Wall-clock seconds the training took when it ran.
         public var seconds: Double
+
+        public init(history: [EpochStats], params: MLPParameters, seconds: Double) {
+            self.history = history
+            self.params = params
+            self.seconds = seconds
+        }
     }
 
     struct Header: Codable {

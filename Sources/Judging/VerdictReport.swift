@@ -19,14 +19,14 @@ public enum VerdictReport {
         var lines: [String] = []
         switch result {
         case let .success(v) where v.outcome == .malformed:
-            lines.append((language == .zh ? "无法读取答案：" : "cannot read the answer: ") + v.message.text(language))
+            lines.append(TutorText.cannotReadAnswer.text(language, v.message.text(language)))
             lines += (v.parseError?.caretLines ?? []).map { "  " + $0 }
         case let .success(v):
             let mark = v.outcome == .incorrect ? "✘" : "✔"
             lines.append("\(mark) \(v.message.text(language))")
             lines += v.details.map { "  " + $0.text(language) }
             if let model = v.modelAnswer {
-                lines.append(language == .zh ? "参考答案：" : "Model answer:")
+                lines.append(TutorText.modelAnswer.text(language))
                 lines += model.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
             }
             // The explanation often states the answer: show it once the checkpoint is done.
@@ -34,9 +34,9 @@ public enum VerdictReport {
                 lines.append(explain)
             }
         case let .failure(.brokenCheckpoint(e)):
-            lines.append((language == .zh ? "这个检查点有问题（课程的错误）：" : "this checkpoint is broken (a lesson bug): ") + e.description)
+            lines.append(TutorText.brokenCheckpointReport.text(language, e.description))
         case .failure(.interrupted):
-            lines.append(language == .zh ? "已中断：参考值没有算完" : "interrupted: the reference was not computed")
+            lines.append(TutorText.interruptedReference.text(language))
         }
         return lines.joined(separator: "\n")
     }

@@ -17,15 +17,3 @@ public func formatPair(_ a: Double, _ b: Double) -> (String, String) {
     }
     return (formatNumber(a, digits: 17), formatNumber(b, digits: 17))
 }
-
-/// A short label for a number: whole numbers without decimals, others with up to four
-/// significant digits and no trailing zeros ("0.01", "0.5", "256", "1e-05").
-public func compactNumber(_ v: Double) -> String {
-    if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-    var s = String(format: "%.4g", v)
-    if s.contains("."), !s.contains("e") {
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-    }
-    return s
-}

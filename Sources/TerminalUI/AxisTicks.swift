@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 /// "Nice" axis ticks: steps of 1, 2 or 5 times a power of ten, as people write them.
 public struct AxisTicks: Equatable, Sendable {
@@ -57,4 +58,16 @@ public struct AxisTicks: Equatable, Sendable {
         let d = Self.decimals(for: step)
         return values.map { String(format: "%.\(d)f", $0) }
     }
+}
+
+/// A short label for a number: whole numbers without decimals, others with up to four
+/// significant digits and no trailing zeros ("0.01", "0.5", "256", "1e-05").
+public func compactNumber(_ v: Double) -> String {
+    if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+    var s = String(format: "%.4g", v)
+    if s.contains("."), !s.contains("e") {
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+    }
+    return s
 }

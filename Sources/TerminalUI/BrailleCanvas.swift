@@ -1,3 +1,4 @@
+import TerminalMarkdown
 /// A grid of braille cells, each 2 dots wide and 4 dots high, on which lines are drawn dot by
 /// dot. Every cell remembers which series drew into it last, for its colour.
 struct BrailleCanvas {

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 /// A text progress bar: `███████░░░ 7/10`, fitted to `width` display columns in total.
 public func progressBar(done: Int, total: Int, width: Int) -> String {

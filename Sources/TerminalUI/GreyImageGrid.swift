@@ -1,3 +1,4 @@
+import TerminalMarkdown
 /// A greyscale image (0 = black … 255 = white, row-major) with caption lines to print under it.
 public struct CaptionedImage: Equatable, Sendable {
     public var pixels: [UInt8]

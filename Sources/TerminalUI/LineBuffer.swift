@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 /// The text being edited at the prompt, its cursor and the history: the part of the line
 /// editor that does not touch the terminal (so it can be tested key by key).

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 extension LineChart {
     /// The chart as a standalone SVG document of `width`×`height` pixels: a framed plot with

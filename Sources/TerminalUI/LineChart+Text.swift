@@ -1,3 +1,4 @@
+import TerminalMarkdown
 extension LineChart {
     /// The chart as `height` lines of at most `width` columns: a braille plot with a y axis
     /// (ticks and labels), an x axis with tick labels and the x label, and a legend, wrapped to

@@ -1,3 +1,4 @@
+import TerminalMarkdown
 /// A block of lines at the bottom of a terminal that is redrawn in place: the cursor moves
 /// back up over the block and rewrites the lines that changed (cursor up, clear line), so the
 /// screen never fills with old frames. Lines must be narrower than the terminal (a line that

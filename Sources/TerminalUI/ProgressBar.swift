@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 /// One line showing how far an epoch has got: a bar over its batches, the count, the rate
 /// (batches/s and, when the batch size is known, examples/s) and the time left.

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import TerminalMarkdown
 
 /// The size of the terminal in character cells.
 public struct TerminalSize: Equatable, Sendable {

@@ -32,6 +32,11 @@ public enum TutorText: String, CaseIterable, Sendable {
     case noLessons, lessonsMissing, brokenCheckpoint, attemptsCount
     // Grading
     case gradeNoAnswer, gradeReflectionAnswered
+    // tutor check
+    case computingTraining, epochLine, cannotReadAnswer, brokenCheckpointReport, interruptedReference
+    // Code checks
+    case codeBuilding, codeRunning, codeComparing
+    case watchHeading, watchNext, watchAllPass, watchWatching, watchBye
 }
 
 extension TutorText {
@@ -123,6 +128,19 @@ extension TutorText {
         .brokenCheckpoint: "A checkpoint of this lesson could not be read and is left out ({0}). tutor lint says more.",
         .gradeNoAnswer: "no answer",
         .gradeReflectionAnswered: "answered (reflections count as completion)",
+        .computingTraining: "computing the reference (a training run; cached afterwards)…",
+        .epochLine: "epoch {0}: train loss {1}, test acc {2}",
+        .cannotReadAnswer: "cannot read the answer: {0}",
+        .brokenCheckpointReport: "this checkpoint is broken (a lesson bug): {0}",
+        .interruptedReference: "interrupted: the reference was not computed",
+        .codeBuilding: "building your workspace…",
+        .codeRunning: "running your function on {0} cases…",
+        .codeComparing: "computing the reference of case {0}…",
+        .watchHeading: "── {0} ({1}/{2}) · {3} ──",
+        .watchNext: "next exercise…",
+        .watchAllPass: "🎉 every code exercise passes!",
+        .watchWatching: "\nwatching {0} for saved files… (Ctrl-C to leave)",
+        .watchBye: "\nbye.",
     ]
 
     static let chinese: [TutorText: String] = [
@@ -198,5 +216,18 @@ extension TutorText {
         .brokenCheckpoint: "本课有一个检查点无法读取，已略过（{0}）。tutor lint 会给出详情。",
         .gradeNoAnswer: "没有答案",
         .gradeReflectionAnswered: "已作答（思考题按完成计分）",
+        .computingTraining: "正在计算参考值（需要训练，结果会缓存）…",
+        .epochLine: "第 {0} 轮：训练损失 {1}，测试准确率 {2}",
+        .cannotReadAnswer: "无法读取答案：{0}",
+        .brokenCheckpointReport: "这个检查点有问题（课程的错误）：{0}",
+        .interruptedReference: "已中断：参考值没有算完",
+        .codeBuilding: "正在编译你的工作区…",
+        .codeRunning: "正在运行你的函数（{0} 个用例）…",
+        .codeComparing: "正在计算用例 {0} 的参考值…",
+        .watchHeading: "── {0}（{1}/{2}）· {3} ──",
+        .watchNext: "下一个练习……",
+        .watchAllPass: "🎉 所有代码练习都通过了！",
+        .watchWatching: "\n正在监视 {0} 的改动…（Ctrl-C 退出）",
+        .watchBye: "\n再见。",
     ]
 }

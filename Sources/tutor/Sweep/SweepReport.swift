@@ -1,5 +1,9 @@
 import D2L
 import Foundation
+import Judging
+import Lessons
+import TerminalMarkdown
+import TerminalUI
 import Lessons
 import TerminalMarkdown
 
