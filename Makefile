@@ -22,7 +22,7 @@ test: release
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
 	.build/release/tutor lint lessons
 	.build/release/tutor verify --blank
-	.build/release/tutor verify --solutions Tests/TutorCoreTests/Fixtures/CodeCheck/solution
+	.build/release/tutor verify --solutions Tests/TutorTests/Fixtures/CodeCheck/solution
 	@# One closing line for whoever reads the end of the log (the swift tests' own count).
 	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test-output.txt | tail -1
 

@@ -59,8 +59,8 @@ let package = Package(
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TutorCoreTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Records", "tutor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

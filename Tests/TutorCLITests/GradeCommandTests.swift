@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import TutorCore
+import Judging
+import Lessons
+import Records
 
 /// `tutor grade` on the fixture course with the real checkpoint engine.
 @Suite(.serialized) struct GradeCommandTests {

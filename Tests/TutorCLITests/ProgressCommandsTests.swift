@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import TutorCore
+import Judging
+import Lessons
+import Records
 #if canImport(Glibc)
 import Glibc
 #endif

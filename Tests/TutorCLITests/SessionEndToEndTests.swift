@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import TutorCore
+import Judging
+import Lessons
+import Records
+import TerminalMarkdown
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -118,7 +121,7 @@ import Glibc
         // No line of the lesson and panel is wider than 50 columns.
         let shown = tty.text.components(separatedBy: "答案>").first ?? ""
         for line in shown.split(separator: "\n") {
-            #expect(cellWidth(of: String(line)) <= 50, "too wide: \(line)")
+            #expect(TextWidth.of(String(line)) <= 50, "too wide: \(line)")
         }
         var mark = tty.mark
         tty.type("提示\r")                                  // the Chinese command word
