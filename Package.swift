@@ -32,8 +32,7 @@ let package = Package(
             dependencies: [
                 .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+            ]),
         // Markdown → styled terminal lines, through cmark.
         .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
         // The judging pipeline, each stage depending only on those before it.

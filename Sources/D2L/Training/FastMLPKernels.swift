@@ -70,18 +70,6 @@ enum FastMLPKernels {
         }
     }
 
-    /// Whether argmax of each row equals its label (forward-only evaluation).
-    static func countCorrect(_ logits: UnsafePointer<Float>, rows: Int, classes: Int, labels: UnsafePointer<Int32>,
-                             correct: UnsafeMutablePointer<Bool>) {
-        for r in 0..<rows {
-            let o = logits + r * classes
-            var best = 0
-            var m = o[0]
-            for j in 1..<classes where o[j] > m { m = o[j]; best = j }
-            correct[r] = best == Int(labels[r])
-        }
-    }
-
     /// sums[j] = Σ_r g[r, j] for columns `columns`, summed in row order (so the result does not
     /// depend on how many threads share the work).
     static func columnSums(_ g: UnsafePointer<Float>, rows: Int, cols: Int, columns: Range<Int>,

@@ -31,7 +31,7 @@ final class FastTrainer {
         model.workers > 1 ? BLASThreads.singleThreaded(body) : body()
     }
 
-    /// Trains with `config` (its batch size is taken to be this trainer's, see `train`).
+    /// Trains with `config` (its batch size is taken to be this trainer's, see `trainMLP`).
     func run(config: TrainConfig, data: FashionMNIST, observer: TrainingObserver?) -> TrainResult {
         withBLASThreads {
             let loader = DataLoader(images: data.trainImages, labels: data.trainLabels, batchSize: batchSize,

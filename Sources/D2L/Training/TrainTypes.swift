@@ -82,7 +82,7 @@ public struct TrainConfig: Codable, Sendable, Hashable {
     }
 }
 
-/// Why `train` refused to start.
+/// Why `trainMLP` refused to start.
 public enum TrainError: Error, Equatable, CustomStringConvertible {
     case invalidConfig(String)
     case noData(String)

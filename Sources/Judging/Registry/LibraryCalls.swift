@@ -37,7 +37,7 @@ enum LibraryCalls {
             let images = split == "train" ? data.trainImages : data.testImages
             let labels = split == "train" ? data.trainLabels : data.testLabels
             guard !labels.isEmpty else { throw CallError("the \(split) split is empty") }
-            return .number(evaluateAccuracy(params, images: images, labels: labels))
+            return .number(evaluateMLPAccuracy(params, images: images, labels: labels))
         },
         CallDefinition(name: "predict", summary: "predicted and true labels of test images", parameters: trainParameters + ["count", "offset"],
                        trainings: trainingIfEpochs) { args in
@@ -46,7 +46,7 @@ enum LibraryCalls {
             guard offset + count <= data.testLabels.count else {
                 throw args.bad("count", "images \(offset) ..< \(offset + count) are past the \(data.testLabels.count) test images")
             }
-            return .predictions(predict(params, data: data, count: count, offset: offset))
+            return .predictions(predictMLP(params, data: data, count: count, offset: offset))
         },
         CallDefinition(name: "param_count", summary: "number of weights and biases", parameters: ["hiddens", "inputs", "outputs"]) { args in
             let (inputs, hiddens, outputs) = try layerSizes(args)
@@ -167,7 +167,7 @@ enum LibraryCalls {
         let started = Date()
         let result: TrainResult
         do {
-            result = try train(config, data: data, observer: args.context.observer)
+            result = try trainMLP(config, data: data, observer: args.context.observer)
         } catch {
             throw CallError("training failed: \(error)")
         }

@@ -75,8 +75,8 @@ struct PredictCommand: ParsableCommand {
         }
 
         let indices = PredictCommand.indices(count: count, of: dataset.testCount, seed: seed)
-        let predictions = indices.flatMap { predict(params, data: dataset, count: 1, offset: $0) }
-        let accuracy = evaluateAccuracy(params, images: dataset.testImages, labels: dataset.testLabels)
+        let predictions = indices.flatMap { predictMLP(params, data: dataset, count: 1, offset: $0) }
+        let accuracy = evaluateMLPAccuracy(params, images: dataset.testImages, labels: dataset.testLabels)
         let shape = ([params.inputs] + params.hiddens + [params.outputs]).map(String.init).joined(separator: "-")
         print(PredictText.heading(language, shape, accuracy))
         print("")

@@ -75,7 +75,7 @@ public struct SweepRunner: Sendable {
                 let relay = RunObserver(state: state, slot: slot, index: i)
                 let started = Date()
                 do {
-                    let result = try train(config, data: data, observer: relay)
+                    let result = try trainMLP(config, data: data, observer: relay)
                     if result.stopped { break }
                     let seconds = Date().timeIntervalSince(started)
                     cache?.store(config, dataFingerprint: fingerprint,

@@ -59,7 +59,7 @@ struct TrainObserverBox {
         let stoppable = StoppableObserver(inner: observer, interrupt: interrupt)
         interrupt.install()
         defer { interrupt.uninstall() }
-        let result = try D2L.train(config, data: data, observer: stoppable)
+        let result = try D2L.trainMLP(config, data: data, observer: stoppable)
         (observer as? LiveTrainingDisplay)?.finish()
         if result.stopped { printError("stopped after \(result.history.count) of \(config.epochs) epochs") }
         return result

@@ -25,7 +25,7 @@ enum SyntheticFashion {
     }
 }
 
-/// Records what `train` reports, and stops after `stopAfterBatches` batches if set.
+/// Records what a training loop reports, and stops after `stopAfterBatches` batches if set.
 final class RecordingObserver: TrainingObserver {
     var batches: [(epoch: Int, batch: Int, of: Int)] = []
     var epochs: [EpochStats] = []

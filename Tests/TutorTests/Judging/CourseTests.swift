@@ -361,14 +361,14 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
 @Suite(.serialized) struct TrainedNetworkFactTests {
     @Test(.enabled(if: realDataInstalled)) func theChaptersNetworkAndItsMistakes() throws {
         let data = try FashionMNIST.load()
-        let result = try train(TrainConfig(), data: data)
+        let result = try trainMLP(TrainConfig(), data: data)
         let last = try #require(result.history.last)
         #expect(last.testAcc > 0.83 && last.testAcc < 0.87, "test accuracy \(last.testAcc)")
         #expect(last.trainLoss > 0.3 && last.trainLoss < 0.4, "train loss \(last.trainLoss)")
         #expect(last.testAcc < last.trainAcc)
         #expect(result.history.first!.trainLoss > last.trainLoss)
 
-        let predictions = predict(result.params, data: data, count: data.testCount)
+        let predictions = predictMLP(result.params, data: data, count: data.testCount)
         let errors = predictions.filter { $0.label != $0.predicted }
         let upper: Set<Int> = [0, 2, 4, 6]
         let amongUpper = errors.filter { upper.contains($0.label) && upper.contains($0.predicted) }.count

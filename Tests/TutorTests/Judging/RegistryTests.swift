@@ -130,7 +130,7 @@ private func nested(_ t: Tensor) -> String {
     config.hiddens = [32]
     config.trainSubset = 1000
     config.testSubset = 300
-    let direct = try train(config, data: data)
+    let direct = try trainMLP(config, data: data)
     let flow = "{epochs: 2, hiddens: [32], train_subset: 1000, test_subset: 300}"
     guard case let .history(h) = try run("train", flow) else { Issue.record("no history"); return }
     #expect(h.map(\.testAcc) == direct.history.map(\.testAcc))
@@ -146,11 +146,11 @@ private func nested(_ t: Tensor) -> String {
     let sub = data.subset(train: 1000, test: 300)
     let untrained = MLPParameters.initialize(hiddens: [32], seed: 0)
     #expect(try run("evaluate_accuracy", "{hiddens: [32], train_subset: 1000, test_subset: 300}")
-            == .number(evaluateAccuracy(untrained, images: sub.testImages, labels: sub.testLabels)))
+            == .number(evaluateMLPAccuracy(untrained, images: sub.testImages, labels: sub.testLabels)))
     guard case let .number(trained) = try run("evaluate_accuracy", "{epochs: 2, hiddens: [32], train_subset: 1000, test_subset: 300}") else { return }
-    #expect(abs(trained - evaluateAccuracy(direct.params, images: sub.testImages, labels: sub.testLabels)) <= 1.0 / 300)
+    #expect(abs(trained - evaluateMLPAccuracy(direct.params, images: sub.testImages, labels: sub.testLabels)) <= 1.0 / 300)
     #expect(try run("predict", "{hiddens: [32], train_subset: 1000, test_subset: 300, count: 5, offset: 3}")
-            == .predictions(predict(untrained, data: sub, count: 5, offset: 3)))
+            == .predictions(predictMLP(untrained, data: sub, count: 5, offset: 3)))
     guard case let .predictions(p) = try run("predict", "{epochs: 2, hiddens: [32], train_subset: 1000, test_subset: 300, count: 5, offset: 3}") else { return }
     #expect(p.map(\.index) == [3, 4, 5, 6, 7] && p.map(\.label) == sub.testLabels[3..<8].map(Int.init))
     let labels = try run("relu", "{X: {labels: 4, split: test, offset: 2}}")

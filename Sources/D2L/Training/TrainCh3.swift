@@ -1,6 +1,6 @@
 import Foundation
 
-/// How the generic `train` updates parameters after a batch, as d2l's `train_epoch_ch3` does.
+/// How `trainCh3` updates parameters after a batch, as d2l's `train_epoch_ch3` does.
 public enum Updater {
     /// The book's from-scratch updater: the per-example losses are summed, `backward()`, then
     /// `update(batchRows)` (e.g. `{ sgd(params.all, lr: 0.1, batchSize: $0) }`).
@@ -15,10 +15,10 @@ public enum Updater {
 /// accuracy (`evaluateAccuracy(net:dataIter:)`). Returns the history; reports each batch and
 /// epoch to `observer`, which may stop the run.
 ///
-/// For learners' own nets and losses. The chapter's MLP itself trains much faster with
-/// `train(_ config:data:observer:)`.
+/// For learners' own nets and losses, on autodiff. The chapter's MLP itself trains much faster
+/// with `trainMLP(_:data:observer:)`.
 @discardableResult
-public func train<TrainIter: Sequence, TestIter: Sequence>(
+public func trainCh3<TrainIter: Sequence, TestIter: Sequence>(
     net: (Tensor) -> Variable, trainIter: TrainIter, testIter: TestIter,
     loss: (Variable, [Int]) -> Variable, epochs: Int, updater: Updater,
     observer: TrainingObserver? = nil
@@ -77,7 +77,7 @@ where Data.Element == (X: Tensor, y: [Int]) {
 }
 
 /// The predictions of `net` for the first `n` examples of `testIter` (the book's `predict_ch3`).
-public func predict<Data: Sequence>(net: (Tensor) -> Variable, testIter: Data, n: Int) -> [Prediction]
+public func predictCh3<Data: Sequence>(net: (Tensor) -> Variable, testIter: Data, n: Int) -> [Prediction]
 where Data.Element == (X: Tensor, y: [Int]) {
     var result: [Prediction] = []
     for (X, y) in testIter where result.count < n {

@@ -1,8 +1,8 @@
 import Testing
 @testable import D2L
 
-/// The generic d2l-style `train(net:trainIter:testIter:loss:epochs:updater:)` on Variables.
-@Suite struct TrainVariablesTests {
+/// The book's `train_ch3` loop on Variables: `trainCh3(net:trainIter:testIter:loss:epochs:updater:)`.
+@Suite struct TrainCh3Tests {
     let data = SyntheticFashion.make(train: 600, test: 200, seed: 5)
 
     func loaders(seed: UInt64 = 0) -> (train: DataLoader, test: DataLoader) {
@@ -14,7 +14,7 @@ import Testing
         let params = MLPVariables(initial)
         let (trainIter, testIter) = loaders(seed: 3)
         let observer = RecordingObserver()
-        let history = train(net: { net($0, params) }, trainIter: trainIter, testIter: testIter,
+        let history = trainCh3(net: { net($0, params) }, trainIter: trainIter, testIter: testIter,
                             loss: { crossEntropy($0, $1) }, epochs: 2,
                             updater: .batch { sgd(params.all, lr: 0.1, batchSize: $0) }, observer: observer)
         #expect(history.count == 2 && observer.epochs == history)
@@ -34,9 +34,9 @@ import Testing
     @Test func theOptimizerFollowsTheSameTrajectory() {
         let initial = MLPParameters.initialize(hiddens: [16], seed: 8)
         let a = MLPVariables(initial), b = MLPVariables(initial)
-        let ha = train(net: { net($0, a) }, trainIter: loaders().train, testIter: loaders().test,
+        let ha = trainCh3(net: { net($0, a) }, trainIter: loaders().train, testIter: loaders().test,
                        loss: { crossEntropy($0, $1) }, epochs: 1, updater: .batch { sgd(a.all, lr: 0.1, batchSize: $0) })
-        let hb = train(net: { net($0, b) }, trainIter: loaders().train, testIter: loaders().test,
+        let hb = trainCh3(net: { net($0, b) }, trainIter: loaders().train, testIter: loaders().test,
                        loss: { crossEntropy($0, $1) }, epochs: 1, updater: .optimizer(SGD(b.all, lr: 0.1)))
         #expect(abs(ha[0].trainLoss - hb[0].trainLoss) < 1e-5)
         for (x, y) in zip(a.parameters.weights, b.parameters.weights) { #expect(x.maxAbsDifference(y) < 1e-6) }
@@ -45,11 +45,11 @@ import Testing
     @Test func accuracyAndPredictions() {
         let params = MLPVariables(MLPParameters.initialize(hiddens: [8], seed: 2))
         let test = loaders().test
-        let predictions = predict(net: { net($0, params) }, testIter: test, n: 70)
+        let predictions = predictCh3(net: { net($0, params) }, testIter: test, n: 70)
         #expect(predictions.count == 70)  // across the first two batches of 64
         #expect(predictions.map(\.label) == data.testLabels.prefix(70).map(Int.init))
         #expect(predictions.map(\.index) == Array(0..<70))
-        let all = predict(net: { net($0, params) }, testIter: test, n: 1000)
+        let all = predictCh3(net: { net($0, params) }, testIter: test, n: 1000)
         let expected = Double(all.filter(\.isCorrect).count) / 200
         #expect(evaluateAccuracy(net: { net($0, params) }, dataIter: test) == expected)
         #expect(accuracy(Tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]]), [1, 1, 1]) == 2)

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import D2L
 
-@Suite struct TrainTests {
+@Suite struct TrainMLPTests {
     let data = SyntheticFashion.make(train: 1000, test: 300)
 
     @Test func aShortRunLearns() throws {
-        let result = try train(TrainConfig(epochs: 3, batchSize: 50), data: data)
+        let result = try trainMLP(TrainConfig(epochs: 3, batchSize: 50), data: data)
         let h = result.history
         #expect(h.count == 3)
         #expect(h[0].trainLoss < 2.31)                  // starts near ln 10 ≈ 2.303
@@ -17,12 +17,12 @@ import Testing
 
     @Test func seededRunsAreReproducible() throws {
         let config = TrainConfig(epochs: 2, hiddens: [32], batchSize: 64, seed: 7)
-        let a = try train(config, data: data), b = try train(config, data: data)
+        let a = try trainMLP(config, data: data), b = try trainMLP(config, data: data)
         #expect(a.params == b.params)
         #expect(a.history.map(\.trainLoss) == b.history.map(\.trainLoss))
         var other = config
         other.seed = 8
-        #expect(try train(other, data: data).params != a.params)
+        #expect(try trainMLP(other, data: data).params != a.params)
     }
 
     @Test func theNumberOfWorkersChangesOnlyRounding() throws {
@@ -45,7 +45,7 @@ import Testing
 
     @Test func theObserverHearsEveryBatchAndEpoch() throws {
         let observer = RecordingObserver()
-        let result = try train(TrainConfig(epochs: 2, batchSize: 256), data: data, observer: observer)
+        let result = try trainMLP(TrainConfig(epochs: 2, batchSize: 256), data: data, observer: observer)
         // 1000 examples in batches of 256: 4 batches, the last of 232 kept.
         #expect(observer.batches.map(\.batch) == [1, 2, 3, 4, 1, 2, 3, 4])
         #expect(observer.batches.allSatisfy { $0.of == 4 })
@@ -55,55 +55,55 @@ import Testing
 
     @Test func theObserverCanStopTraining() throws {
         let observer = RecordingObserver(stopAfterBatches: 6)
-        let result = try train(TrainConfig(epochs: 5, batchSize: 256), data: data, observer: observer)
+        let result = try trainMLP(TrainConfig(epochs: 5, batchSize: 256), data: data, observer: observer)
         #expect(result.stopped)
         #expect(observer.batches.count == 6)
         #expect(result.history.count == 1)  // epoch 2 was cut short: only finished epochs count
     }
 
     @Test func twoHiddenLayersTrain() throws {
-        let result = try train(TrainConfig(epochs: 2, hiddens: [64, 32], batchSize: 32), data: data)
+        let result = try trainMLP(TrainConfig(epochs: 2, hiddens: [64, 32], batchSize: 32), data: data)
         #expect(result.params.hiddens == [64, 32])
         #expect(result.history.last!.trainLoss < result.history.first!.trainLoss)
     }
 
     @Test func badSettingsAreRefused() {
         #expect(throws: TrainError.invalidConfig("the batch size must be positive, got 0")) {
-            try train(TrainConfig(batchSize: 0), data: data)
+            try trainMLP(TrainConfig(batchSize: 0), data: data)
         }
-        #expect(throws: TrainError.self) { try train(TrainConfig(lr: .nan), data: data) }
-        #expect(throws: TrainError.self) { try train(TrainConfig(hiddens: [256, 0]), data: data) }
+        #expect(throws: TrainError.self) { try trainMLP(TrainConfig(lr: .nan), data: data) }
+        #expect(throws: TrainError.self) { try trainMLP(TrainConfig(hiddens: [256, 0]), data: data) }
     }
 
     @Test func subsetsLimitTheData() throws {
         let observer = RecordingObserver()
-        _ = try train(TrainConfig(epochs: 1, batchSize: 100, trainSubset: 250, testSubset: 10), data: data, observer: observer)
+        _ = try trainMLP(TrainConfig(epochs: 1, batchSize: 100, trainSubset: 250, testSubset: 10), data: data, observer: observer)
         #expect(observer.batches.map(\.of) == [3, 3, 3])
     }
 
     @Test func accuracyAndPredictionsAgreeWithTheReferenceNet() throws {
-        let params = try train(TrainConfig(epochs: 1, hiddens: [40], batchSize: 50), data: data).params
-        let predictions = predict(params, data: data, count: 20, offset: 290)
+        let params = try trainMLP(TrainConfig(epochs: 1, hiddens: [40], batchSize: 50), data: data).params
+        let predictions = predictMLP(params, data: data, count: 20, offset: 290)
         #expect(predictions.map(\.index) == Array(290..<300))  // clipped to the test set
         let x = Tensor(shape: [10, 784], scalars: data.testImages[290 * 784 ..< 300 * 784].map { Float($0) / 255 })
         #expect(predictions.map(\.predicted) == net(x, params).argmax(axis: 1))
         #expect(predictions.map(\.label) == data.testLabels[290..<300].map(Int.init))
 
-        let all = predict(params, data: data, count: 300)
+        let all = predictMLP(params, data: data, count: 300)
         let expected = Double(all.filter(\.isCorrect).count) / 300
-        #expect(evaluateAccuracy(params, images: data.testImages, labels: data.testLabels) == expected)
+        #expect(evaluateMLPAccuracy(params, images: data.testImages, labels: data.testLabels) == expected)
     }
 }
 
-extension TrainTests {
+extension TrainMLPTests {
     @Test func aBatchLargerThanTheDataIsOneBatch() throws {
         let observer = RecordingObserver()
-        let result = try train(TrainConfig(epochs: 2, batchSize: 1_000_000), data: data, observer: observer)
+        let result = try trainMLP(TrainConfig(epochs: 2, batchSize: 1_000_000), data: data, observer: observer)
         #expect(observer.batches.map(\.of) == [1, 1])
         #expect(result.history.count == 2)
     }
 
     @Test func absurdLayerSizesAreRefusedNotAllocated() {
-        #expect(throws: TrainError.self) { try train(TrainConfig(hiddens: [10_000_000]), data: data) }
+        #expect(throws: TrainError.self) { try trainMLP(TrainConfig(hiddens: [10_000_000]), data: data) }
     }
 }

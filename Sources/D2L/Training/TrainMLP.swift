@@ -1,6 +1,6 @@
 import Foundation
 
-/// The outcome of `train`: the per-epoch history and the trained parameters.
+/// The outcome of `trainMLP`: the per-epoch history and the trained parameters.
 public struct TrainResult: Sendable {
     public let history: [EpochStats]
     public let params: MLPParameters
@@ -20,8 +20,9 @@ public struct TrainResult: Sendable {
 /// examples), training accuracy and test accuracy.
 ///
 /// Runs on the fast path (`FastMLP`: hand-written forward/backward, sgemm, all threads of the
-/// machine or `$D2L_THREADS`). Each batch and epoch is reported to `observer`, which can stop the run.
-public func train(_ config: TrainConfig, data: FashionMNIST, observer: TrainingObserver? = nil) throws -> TrainResult {
+/// machine or `$D2L_THREADS`), not on autodiff: for any other network or loss use `trainCh3`.
+/// Each batch and epoch is reported to `observer`, which can stop the run.
+public func trainMLP(_ config: TrainConfig, data: FashionMNIST, observer: TrainingObserver? = nil) throws -> TrainResult {
     if let problem = config.problem { throw TrainError.invalidConfig(problem) }
     let data = config.trainSubset == nil && config.testSubset == nil
         ? data : data.subset(train: config.trainSubset, test: config.testSubset)
@@ -33,10 +34,11 @@ public func train(_ config: TrainConfig, data: FashionMNIST, observer: TrainingO
     return trainer.run(config: config, data: data, observer: observer)
 }
 
-/// The fraction of `images` (784 bytes each) whose predicted class equals the label.
-public func evaluateAccuracy(_ params: MLPParameters, images: [UInt8], labels: [UInt8]) -> Double {
+/// The fraction of `images` (784 bytes each) whose predicted class equals the label, through
+/// the fast path (for a network on Variables: `evaluateAccuracy(net:dataIter:)`).
+public func evaluateMLPAccuracy(_ params: MLPParameters, images: [UInt8], labels: [UInt8]) -> Double {
     precondition(images.count == labels.count * params.inputs,
-                 "evaluateAccuracy: \(labels.count) labels need \(labels.count * params.inputs) image bytes, got \(images.count)")
+                 "evaluateMLPAccuracy: \(labels.count) labels need \(labels.count * params.inputs) image bytes, got \(images.count)")
     guard !labels.isEmpty else { return 0 }
     return FastTrainer(params, batchSize: 256).accuracy(images: images, labels: labels)
 }
@@ -55,11 +57,11 @@ public struct Prediction: Sendable, Equatable {
     public var isCorrect: Bool { label == predicted }
 }
 
-/// The predictions for test images `offset ..< offset + count` (the book's `predict_ch3`),
-/// clipped to the test set.
-public func predict(_ params: MLPParameters, data: FashionMNIST, count: Int, offset: Int = 0) -> [Prediction] {
+/// The predictions for test images `offset ..< offset + count`, clipped to the test set, through
+/// the fast path (the book's `predict_ch3` on Variables is `predictCh3`).
+public func predictMLP(_ params: MLPParameters, data: FashionMNIST, count: Int, offset: Int = 0) -> [Prediction] {
     let start = max(0, min(offset, data.testCount)), end = max(start, min(start + max(0, count), data.testCount))
-    precondition(params.inputs == FashionMNIST.pixelsPerImage, "predict: the network takes \(params.inputs) inputs, not 784")
+    precondition(params.inputs == FashionMNIST.pixelsPerImage, "predictMLP: the network takes \(params.inputs) inputs, not 784")
     guard start < end else { return [] }
     return FastTrainer(params, batchSize: 256).predictions(images: data.testImages, labels: data.testLabels, range: start..<end)
 }
