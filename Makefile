@@ -20,6 +20,9 @@ tutor: release
 test: release
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	@# Grading shares one judge between threads: the parallel grading test under ThreadSanitizer.
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan \
+		--filter parallelGradingGivesTheSameReportAsOneByOne
 	.build/release/tutor lint lessons
 	.build/release/tutor verify --blank
 	.build/release/tutor verify --solutions Tests/TutorTests/Fixtures/CodeCheck/solution

@@ -6,8 +6,6 @@ enum WorkspaceExerciseStubs {
     static let todoSwift = #"""
 // Support for the stubs: do not edit. 存根的辅助代码：请勿修改。
 import Foundation
-import Judging
-import Lessons
 
 /// Marks a function you have not written yet; the tutor says so instead of "wrong".
 /// 标记尚未完成的函数；教程会提示"尚未完成"，而不是"答案错误"。

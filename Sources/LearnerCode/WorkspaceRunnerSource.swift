@@ -11,8 +11,6 @@ enum WorkspaceRunnerSource {
 import D2L
 import Exercises
 import Foundation
-import Judging
-import Lessons
 import RunnerWire
 
 typealias Object = [String: Any]

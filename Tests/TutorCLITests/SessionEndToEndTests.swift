@@ -11,8 +11,7 @@ import Glibc
 /// Drives the release binary through a pseudo-terminal, as a learner would.
 @Suite(.serialized) struct SessionEndToEndTests {
     func start(state: String, lang: String = "en", columns: UInt16 = 80) throws -> PseudoTerminal {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        return try PseudoTerminal(arguments: ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang],
+                return try PseudoTerminal(arguments: ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang],
                                   environment: TutorBinary.environment(), columns: columns)
     }
 
@@ -138,8 +137,7 @@ import Glibc
     }
 
     @Test func overAPipeThereAreNoEscapesAndEndOfInputEndsCleanly() throws {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        let state = TutorBinary.temporaryFolder("pipe")
+                let state = TutorBinary.temporaryFolder("pipe")
         let result = try TutorBinary.run(["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
                                          input: "c\nhint\na\nskip\n")
         #expect(result.status == 0)
