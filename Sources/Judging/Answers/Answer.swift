@@ -29,7 +29,7 @@ public struct AnswerParseError: Error, Sendable, Equatable, CustomStringConverti
     /// `column 7: expected a number`, in `language`.
     public func text(_ language: TutorLanguage) -> String {
         guard let column else { return message.text(language) }
-        return (language == .zh ? "第 \(column) 列：" : "column \(column): ") + message.text(language)
+        return TutorText.answerColumn.text(language, column, message.text(language))
     }
 
     /// The answer with a caret under the column (for one-line answers).

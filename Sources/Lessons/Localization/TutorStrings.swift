@@ -37,6 +37,10 @@ public enum TutorText: String, CaseIterable, Sendable {
     // Code checks
     case codeBuilding, codeRunning, codeComparing
     case watchHeading, watchNext, watchAllPass, watchWatching, watchBye
+    // tutor predict
+    case predictTruth, predictPredicted, predictHeading, predictTally, predictTraining, predictSaved
+    // Answers
+    case answerColumn
 }
 
 extension TutorText {
@@ -79,7 +83,7 @@ extension TutorText {
         .incorrect: "✘ not yet",
         .malformed: "? could not read that answer",
         .reflectionSaved: "✔ your answer is saved (reflections count as done; they are not scored)",
-        .modelAnswer: "A model answer:",
+        .modelAnswer: "Model answer:",
         .explanation: "Why:",
         .alreadyDone: "Already answered correctly; you may answer again or type next.",
         .hintHeader: "Hint {0}/{1}:",
@@ -141,6 +145,13 @@ extension TutorText {
         .watchAllPass: "🎉 every code exercise passes!",
         .watchWatching: "\nwatching {0} for saved files… (Ctrl-C to leave)",
         .watchBye: "\nbye.",
+        .predictTruth: "true: {0}",
+        .predictPredicted: "pred: {0}",
+        .predictHeading: "Network {0}, test accuracy {1}",
+        .predictTally: "{0} of {1} predicted correctly",
+        .predictTraining: "training for {0} epochs first (--save FILE keeps the result for --load FILE)…",
+        .predictSaved: "parameters written to {0}",
+        .answerColumn: "column {0}: {1}",
     ]
 
     static let chinese: [TutorText: String] = [
@@ -229,5 +240,12 @@ extension TutorText {
         .watchAllPass: "🎉 所有代码练习都通过了！",
         .watchWatching: "\n正在监视 {0} 的改动…（Ctrl-C 退出）",
         .watchBye: "\n再见。",
+        .predictTruth: "真实: {0}",
+        .predictPredicted: "预测: {0}",
+        .predictHeading: "网络 {0}，测试集准确率 {1}",
+        .predictTally: "{1} 张中预测正确 {0} 张",
+        .predictTraining: "先训练 {0} 轮（用 --save FILE 保存，下次用 --load FILE 直接载入）…",
+        .predictSaved: "参数已写入 {0}",
+        .answerColumn: "第 {0} 列：{1}",
     ]
 }

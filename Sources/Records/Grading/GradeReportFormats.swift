@@ -87,21 +87,21 @@ extension GradeReport {
         let errors = submissions.filter { $0.error != nil }.count
         out.append(#"<testsuites name="tutor grade" tests="\#(total)" failures="\#(failures)" errors="\#(errors)">"#)
         for submission in submissions {
-            let name = xml(submission.learner)
+            let name = xmlEscape(submission.learner)
             if let error = submission.error {
                 out.append(#"  <testsuite name="\#(name)" tests="1" failures="0" errors="1">"#)
-                out.append(#"    <testcase classname="\#(name)" name="submission"><error message="\#(xml(error))"/></testcase>"#)
+                out.append(#"    <testcase classname="\#(name)" name="submission"><error message="\#(xmlEscape(error))"/></testcase>"#)
                 out.append("  </testsuite>")
                 continue
             }
             let failed = submission.checkpoints.filter { $0.points < $0.maxPoints }.count
             out.append(#"  <testsuite name="\#(name)" tests="\#(submission.checkpoints.count)" failures="\#(failed)" errors="0">"#)
-            out.append(#"    <properties><property name="points" value="\#(format(submission.points))"/><property name="max_points" value="\#(format(submission.maxPoints))"/><property name="library" value="\#(xml(stamp.library))"/></properties>"#)
+            out.append(#"    <properties><property name="points" value="\#(format(submission.points))"/><property name="max_points" value="\#(format(submission.maxPoints))"/><property name="library" value="\#(xmlEscape(stamp.library))"/></properties>"#)
             for row in submission.checkpoints {
-                let head = #"    <testcase classname="\#(name).\#(xml(row.lesson))" name="\#(xml(row.id))""#
+                let head = #"    <testcase classname="\#(name).\#(xmlEscape(row.lesson))" name="\#(xmlEscape(row.id))""#
                 if row.points < row.maxPoints {
                     out.append(head + ">")
-                    out.append(#"      <failure type="\#(row.outcome.rawValue)" message="\#(xml(row.message))">\#(format(row.points))/\#(format(row.maxPoints)) points</failure>"#)
+                    out.append(#"      <failure type="\#(row.outcome.rawValue)" message="\#(xmlEscape(row.message))">\#(format(row.points))/\#(format(row.maxPoints)) points</failure>"#)
                     out.append("    </testcase>")
                 } else {
                     out.append(head + "/>")
@@ -123,19 +123,4 @@ private func csvField(_ text: String) -> String {
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }
 
-private func xml(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "\n": out += "&#10;"
-        default:
-            // Control characters are not allowed in XML 1.0.
-            if scalar.value < 0x20, scalar != "\t" { out += " " } else { out.unicodeScalars.append(scalar) }
-        }
-    }
-    return out
-}
+

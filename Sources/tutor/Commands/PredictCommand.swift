@@ -60,7 +60,7 @@ struct PredictCommand: ParsableCommand {
             }
         } else {
             let onTerminal = TerminalSize.isTerminal(STDOUT_FILENO)
-            if !onTerminal { printError(PredictText.training(language, trainConfig.epochs)) }
+            if !onTerminal { printError(TutorText.predictTraining.text(language, trainConfig.epochs)) }
             let observer: TrainingObserver = onTerminal
                 ? LiveTrainingDisplay(config: trainConfig, color: color, progressOnly: true) : SilentObserver()
             params = try TrainObserverBox(observer).train(trainConfig, data: dataset)
@@ -70,7 +70,7 @@ struct PredictCommand: ParsableCommand {
                     printError("tutor predict: \(error)")
                     throw ExitCode(1)
                 }
-                printError(PredictText.saved(language, save))
+                printError(TutorText.predictSaved.text(language, save))
             }
         }
 
@@ -78,7 +78,7 @@ struct PredictCommand: ParsableCommand {
         let predictions = indices.flatMap { predictMLP(params, data: dataset, count: 1, offset: $0) }
         let accuracy = evaluateMLPAccuracy(params, images: dataset.testImages, labels: dataset.testLabels)
         let shape = ([params.inputs] + params.hiddens + [params.outputs]).map(String.init).joined(separator: "-")
-        print(PredictText.heading(language, shape, accuracy))
+        print(TutorText.predictHeading.text(language, shape, String(format: "%.4f", accuracy)))
         print("")
         let depth = color ? ColorDepth.detect(environment: ProcessInfo.processInfo.environment) : .none
         let width = TerminalSize.current().columns - 1
@@ -86,7 +86,7 @@ struct PredictCommand: ParsableCommand {
             print(line)
         }
         print("")
-        print(PredictText.tally(language, predictions.filter(\.isCorrect).count, predictions.count))
+        print(TutorText.predictTally.text(language, predictions.filter(\.isCorrect).count, predictions.count))
     }
 
     /// The first `count` test indices, or with a seed `count` distinct ones drawn at random.
@@ -111,49 +111,10 @@ enum PredictionGallery {
         let side = FashionMNIST.imageSide, size = FashionMNIST.pixelsPerImage
         let images = predictions.map { p in
             CaptionedImage(pixels: Array(data.testImages[p.index * size ..< (p.index + 1) * size]), width: side, height: side,
-                           caption: PredictText.caption(language, truth: names[p.label], predicted: names[p.predicted], right: p.isCorrect),
+                           caption: [TutorText.predictTruth.text(language, names[p.label]),
+                                     TutorText.predictPredicted.text(language, names[p.predicted]) + (p.isCorrect ? "" : " ✗")],
                            highlighted: !p.isCorrect)
         }
         return GreyImageGrid(depth: depth).render(images, width: width)
-    }
-}
-
-/// The words of `tutor predict` in both languages.
-enum PredictText {
-    static func caption(_ l: TutorLanguage, truth: String, predicted: String, right: Bool) -> [String] {
-        let mark = right ? "" : " ✗"
-        switch l {
-        case .en: return ["true: \(truth)", "pred: \(predicted)\(mark)"]
-        case .zh: return ["真实: \(truth)", "预测: \(predicted)\(mark)"]
-        }
-    }
-
-    static func heading(_ l: TutorLanguage, _ shape: String, _ accuracy: Double) -> String {
-        let acc = String(format: "%.4f", accuracy)
-        switch l {
-        case .en: return "Network \(shape), test accuracy \(acc)"
-        case .zh: return "网络 \(shape)，测试集准确率 \(acc)"
-        }
-    }
-
-    static func tally(_ l: TutorLanguage, _ right: Int, _ total: Int) -> String {
-        switch l {
-        case .en: return "\(right) of \(total) predicted correctly"
-        case .zh: return "\(total) 张中预测正确 \(right) 张"
-        }
-    }
-
-    static func training(_ l: TutorLanguage, _ epochs: Int) -> String {
-        switch l {
-        case .en: return "training for \(epochs) epochs first (--save FILE keeps the result for --load FILE)…"
-        case .zh: return "先训练 \(epochs) 轮（用 --save FILE 保存，下次用 --load FILE 直接载入）…"
-        }
-    }
-
-    static func saved(_ l: TutorLanguage, _ path: String) -> String {
-        switch l {
-        case .en: return "parameters written to \(path)"
-        case .zh: return "参数已写入 \(path)"
-        }
     }
 }

@@ -4,15 +4,14 @@ import Judging
 import Lessons
 import Records
 
-extension TutorLanguage: ExpressibleByArgument {
-    public init?(argument: String) { self.init(parsing: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
-}
-
 /// `--lang zh|en`: the language of the course and of the tutor's words (default: LANG/LC_ALL).
 /// Anything else is a usage error in every command.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Language of the course and of the tutor: zh or en (default: from LANG/LC_ALL).")
+    @Option(name: .long, help: "Language of the course and of the tutor: zh or en (default: from LANG/LC_ALL).",
+            transform: { text in
+                guard let language = TutorLanguage(parsing: text) else { throw ValidationError("--lang \(text): expected zh or en") }
+                return language
+            })
     var lang: TutorLanguage?
 
     var language: TutorLanguage { lang ?? TutorLanguage.fromEnvironment() }
