@@ -25,7 +25,7 @@ struct ShowCommandTests {
         for fragment in fragments { #expect(output.err.contains(fragment), "\(output.err)") }
     }
 
-    @Test func missingFile() throws {
+    @Test func aMissingFileIsOneLineNamingIt() throws {
         let path = directory.appendingPathComponent("nope.md").path
         try expectOneLineError([path], containing: [path, "no such file"])
     }

@@ -150,7 +150,7 @@ private final class SweepRecorder: SweepObserver {
     }
     let outcomes = [outcome(64, 0.1, 0.831), outcome(256, 0.1, 0.846, cached: true), outcome(64, 0.5, 0.842), outcome(256, 0.5, 0.851)]
 
-    @Test func tableGolden() {
+    @Test func theTableIsSortedAndFitsTheWidth() {
         Golden.check(SweepReport.table(outcomes, width: 80) + [""] + SweepReport.table(outcomes, width: 50), "sweep-table")
         #expect(SweepReport.table(outcomes, width: 50).allSatisfy { TextWidth.of($0) <= 50 })
     }

@@ -60,7 +60,7 @@ private let rightOne = CaptionedImage(pixels: Array(repeating: 255, count: 16), 
 }
 
 @Suite struct TextWidthTests {
-    @Test func widths() {
+    @Test func wideCharactersEscapesAndCombiningMarksHaveTheirColumns() {
         #expect(TextWidth.of("coat") == 4)
         #expect(TextWidth.of("连衣裙") == 6)
         #expect(TextWidth.of("\u{1B}[31mred\u{1B}[0m") == 3)

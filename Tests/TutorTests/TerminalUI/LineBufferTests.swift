@@ -57,7 +57,7 @@ import Testing
         #expect(buffer.apply(.endOfInput) == .endOfInput)
     }
 
-    @Test func killingWords() {
+    @Test func ctrlWDeletesTheWordBeforeTheCursor() {
         var buffer = LineBuffer()
         type("torch.Size([784, 256])  ", into: &buffer)
         _ = buffer.apply(.killWordBack)
