@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the course needs and is missing: the C libraries (cmark, OpenBLAS, zlib),
-# and the Fashion-MNIST data set. Debian/Ubuntu via apt-get, macOS via Homebrew.
+# bubblewrap (the sandbox learner code runs in, Linux only) and the Fashion-MNIST data set. Debian/Ubuntu via apt-get, macOS via Homebrew.
 # Prints nothing but a short line per install; safe to run again and again.
 set -euo pipefail
 
@@ -19,6 +19,7 @@ command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 have_pc libcmark || need_apt+=(libcmark-dev)
 have_pc openblas || need_apt+=(libopenblas-dev)
 have_pc zlib     || need_apt+=(zlib1g-dev)
+command -v bwrap >/dev/null || need_apt+=(bubblewrap)
 [[ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz || -n "${FASHION_MNIST_DIR:-}" ]] \
     || need_apt+=(dataset-fashion-mnist)
 

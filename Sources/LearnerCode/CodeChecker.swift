@@ -25,6 +25,8 @@ public struct CodeCheckReport: Sendable {
     /// Wall-clock seconds of the build and the run.
     public var buildSeconds: Double
     public var runSeconds: Double
+    /// Why the learner's code ran without a sandbox, when it did.
+    public var notIsolated: String?
 
     public var passed: Bool { verdict.isCorrect }
 
@@ -62,6 +64,13 @@ public struct CodeChecker: Sendable {
     public func check(_ spec: CheckpointSpec,
                       progress: @escaping (CodeCheckStage) -> Void = { _ in },
                       isCancelled: @escaping () -> Bool = { false }) throws -> CodeCheckReport {
+        var report = try buildAndRun(spec, progress: progress, isCancelled: isCancelled)
+        if let reason = report.notIsolated { report.verdict.details.append(CodeMessages.notIsolated(reason)) }
+        return report
+    }
+
+    private func buildAndRun(_ spec: CheckpointSpec, progress: @escaping (CodeCheckStage) -> Void,
+                       isCancelled: @escaping () -> Bool) throws -> CodeCheckReport {
         guard let code = spec.code else { throw LessonError(spec.location, "checkpoint '\(spec.id)' is not `expect: code`") }
         let inputs = try code.cases.indices.map { try judge.runnerInputs(spec, code, case: $0) }
 
@@ -86,6 +95,7 @@ public struct CodeChecker: Sendable {
         let limits = SandboxLimits(seconds: code.timeLimit, memoryBytes: memoryBytes, outputBytes: outputBytes)
         let run = workspace.run(function: code.function, cases: inputs, limits: limits, isCancelled: isCancelled)
         report.runSeconds = run.sandbox.seconds
+        report.notIsolated = run.sandbox.notIsolated
 
         // Compare the cases that produced a result, in order, up to the first mismatch.
         for (index, result) in run.results.enumerated() {

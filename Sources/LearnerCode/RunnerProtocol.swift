@@ -84,20 +84,13 @@ extension Workspace {
     /// Runs the built runner on `cases` of `function` in the sandbox.
     public func run(function: Exercise, cases: [[(String, CodeValue)]], limits: SandboxLimits,
                     isCancelled: @escaping () -> Bool = { false }) -> RunnerRun {
-        let input = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tutor-cases-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: input) }
-        var sandbox: SandboxResult
-        do {
-            try RunnerProtocol.request(function: function.rawValue, cases: cases).write(to: input, atomically: true, encoding: .utf8)
-        } catch {
-            sandbox = SandboxResult(outcome: .launchFailed("\(error)"), stdout: Data(), stderr: Data(), seconds: 0, limits: limits)
-            return RunnerRun(results: [], failure: .failed("cannot write the cases: \(error)"), sandbox: sandbox)
-        }
+        // The cases reach the runner as an already-unlinked file: nothing of them is left in
+        // any folder, and no other run can read them.
+        let input = Data(RunnerProtocol.request(function: function.rawValue, cases: cases).utf8)
         // One BLAS thread keeps the memory limit meaningful and leaves a core for the tutor.
-        sandbox = Sandbox.run(runnerURL.path, [], directory: root.path, stdinFile: input.path,
-                              environment: ["OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=yes,color=no,interactive=no"],
-                              limits: limits, isCancelled: isCancelled)
+        let sandbox = Sandbox.run(runnerURL.path, [], directory: root.path, input: input,
+                                  environment: ["OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=yes,color=no,interactive=no"],
+                                  isolation: learnerCodeIsolation(), limits: limits, isCancelled: isCancelled)
         var run = RunnerRun(results: [], failure: nil, sandbox: sandbox)
         do { run.results = try RunnerProtocol.results(from: sandbox.stdoutText) }
         catch { run.failure = .failed("\(error)") }
@@ -107,9 +100,8 @@ extension Workspace {
             if run.failure == nil, run.results.count != cases.count {
                 run.failure = .failed("the runner gave \(run.results.count) results for \(cases.count) cases")
             }
-        case .exited(3) where sandbox.stderrText.contains("TUTOR-TODO: "):
-            let name = sandbox.stderrText.components(separatedBy: "TUTOR-TODO: ")[1].prefix { $0 != "\n" }
-            run.failure = .notWritten(function: String(name))
+        case .exited(3) where untouchedStub(named: sandbox.stderrText) != nil:
+            run.failure = .notWritten(function: untouchedStub(named: sandbox.stderrText)!)
         case .exited(let code):
             run.failure = .failed("the runner exited with status \(code)\n" + sandbox.stderrTail())
         case .crashed:

@@ -48,6 +48,9 @@ public struct SandboxResult: Sendable {
     public var stderr: Data
     public var seconds: Double
     public var limits: SandboxLimits
+    /// Why the run was not isolated although isolation was asked for (`SandboxIsolation.warning`
+    /// makes the line to show).
+    public var notIsolated: String?
 
     public var succeeded: Bool { outcome == .exited(0) }
     public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
@@ -76,22 +79,31 @@ public struct SandboxResult: Sendable {
     }
 }
 
-/// Runs a child process under a time limit, a memory limit and an output cap.
+/// Runs a child process under a time limit, a memory limit and an output cap, and, given a
+/// `SandboxIsolation`, inside bubblewrap (see there) when this machine allows it.
 ///
 /// The child gets its own process group, so a timeout or a cancel kills everything it
 /// spawned (the compiler's subprocesses too). The memory limit is applied inside the child
 /// by `/bin/sh -c 'ulimit -v …; exec "$@"'`, so the tutor's own limits never change.
-/// Standard input comes from a file, never a pipe we write to, so nothing can deadlock.
+/// Standard input comes from a file, never a pipe we write to, so nothing can deadlock;
+/// `input` is written to a file that is unlinked before the child starts, so it never outlives
+/// the run. The child inherits no open file of the tutor's but its standard streams.
 public enum Sandbox {
     /// Runs `executable` (a path, or a name looked up in PATH) with `arguments`.
     /// - Parameters:
     ///   - stdinFile: a file to connect to standard input (default /dev/null).
-    ///   - environment: extra variables added to the tutor's environment.
+    ///   - input: bytes for standard input instead of `stdinFile`.
+    ///   - environment: extra variables added to the tutor's environment (isolated: to
+    ///     the isolation's, and nothing of the tutor's passes).
+    ///   - isolation: run inside a sandbox; without one on this machine (`availability`), the
+    ///     run goes on with the limits only and the result says why (`notIsolated`).
     ///   - isCancelled: polled about every 50 ms; return true to kill the child.
     public static func run(
         _ executable: String, _ arguments: [String] = [],
-        directory: String? = nil, stdinFile: String? = nil,
+        directory: String? = nil, stdinFile: String? = nil, input: Data? = nil,
         environment: [String: String] = [:],
+        isolation: SandboxIsolation? = nil,
+        availability: SandboxAvailability = SandboxIsolation.availability,
         limits: SandboxLimits,
         isCancelled: @escaping () -> Bool = { false }
     ) -> SandboxResult {
@@ -99,15 +111,34 @@ public enum Sandbox {
         var result = SandboxResult(outcome: .launchFailed(""), stdout: Data(), stderr: Data(),
                                    seconds: 0, limits: limits)
         var argv: [String]
-        if let bytes = limits.memoryBytes {
+        var env = ProcessInfo.processInfo.environment
+        var isolated = false
+        if let isolation, case let .bubblewrap(mechanism) = availability {
+            let path = SandboxIsolation.findInPath(executable) ?? executable
+            argv = isolation.command(mechanism, executable: path, arguments: arguments, directory: directory,
+                                     memoryBytes: limits.memoryBytes)
+            env = isolation.fullEnvironment
+            isolated = true
+        } else if let bytes = limits.memoryBytes {
             let kb = max(bytes / 1024, 1)
             argv = ["/bin/sh", "-c", "ulimit -v \(kb) || exit 126; exec \"$@\"", "sh", executable] + arguments
         } else {
             argv = [executable] + arguments
         }
-        var env = ProcessInfo.processInfo.environment
+        if isolation != nil, case let .unavailable(reason) = availability {
+            result.notIsolated = reason
+        }
         for (k, v) in environment { env[k] = v }
         let envp = env.map { "\($0.key)=\($0.value)" }
+        var inputFD: Int32 = -1
+        if let input {
+            inputFD = anonymousFile(input)
+            guard inputFD >= 0 else {
+                result.outcome = .launchFailed("cannot write standard input: \(String(cString: strerror(errno)))")
+                return result
+            }
+        }
+        defer { if inputFD >= 0 { close(inputFD) } }
 
         var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
@@ -119,10 +150,15 @@ public enum Sandbox {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdinFile ?? "/dev/null", O_RDONLY, 0)
+        if inputFD >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, inputFD, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, stdinFile ?? "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        if let directory {
+        closeInheritedFiles(&actions)
+        if let directory, !isolated {
             // posix_spawn has no chdir action before glibc 2.29's _np variant; use the shell.
             argv = ["/bin/sh", "-c", "cd \"$0\" || exit 126; exec \"$@\"", directory] + argv
         }
@@ -157,6 +193,7 @@ public enum Sandbox {
         var stopReason: SandboxOutcome?
         var status: Int32 = 0
         var reaped = false
+        var reapedAt = Date.distantFuture
         var buffer = [UInt8](repeating: 0, count: 65536)
 
         while true {
@@ -189,13 +226,17 @@ public enum Sandbox {
                 let r = waitpid(pid, &status, WNOHANG)
                 if r == pid { reaped = true }
                 else if r < 0 && errno != EINTR { reaped = true; status = 0 }
+                if reaped { reapedAt = Date() }
             }
             if reaped {
                 if open.isEmpty { break }
-                // The child is gone but something it spawned still holds the pipes.
-                if stopReason == nil && Date() >= deadline { stopReason = .timedOut }
+                // The child is gone but something it spawned still holds the pipes (outside a
+                // sandbox, one that left the process group): read what is left for a moment,
+                // then report how the child itself ended.
                 kill(-pid, SIGKILL)
-                if stopReason != nil { open.forEach { close($0) }; open = []; break }
+                if stopReason != nil || Date().timeIntervalSince(reapedAt) > lingerSeconds {
+                    open.forEach { close($0) }; open = []; break
+                }
             }
             if open.isEmpty && !reaped { usleep(10_000) }
         }
@@ -205,13 +246,25 @@ public enum Sandbox {
             result.outcome = stopReason
         } else if exitedNormally(status) {
             let code = exitCode(status)
-            result.outcome = .exited(code)
-            if code != 0 && looksOutOfMemory(result.stderrText) { result.outcome = .outOfMemory }
+            // bubblewrap reports a child killed by signal s as status 128 + s.
+            if isolated, code > 128, code <= 128 + 64 {
+                result.outcome = crashOutcome(signal: code - 128, stderr: result.stderrText)
+            } else {
+                result.outcome = .exited(code)
+            }
         } else {
-            let sig = termSignal(status)
-            result.outcome = looksOutOfMemory(result.stderrText) ? .outOfMemory : .crashed(signal: sig)
+            result.outcome = crashOutcome(signal: termSignal(status), stderr: result.stderrText)
         }
         return result
+    }
+
+    /// How long output is still read after the child exited while something it started holds the pipes.
+    static let lingerSeconds = 0.5
+
+    /// A death by signal; out of memory when the runtime said so. A process that merely
+    /// prints the words and exits is not out of memory.
+    static func crashOutcome(signal: Int32, stderr: String) -> SandboxOutcome {
+        looksOutOfMemory(stderr) ? .outOfMemory : .crashed(signal: signal)
     }
 
     /// Stderr phrases of an allocation that failed under RLIMIT_AS.

@@ -33,6 +33,24 @@ struct TrainCommandTests {
         #expect(lines.first?.hasPrefix("epoch  1  train loss ") == true)
     }
 
+    /// `--hiddens none` trains softmax regression, the baseline of lesson 6.
+    @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
+    func noHiddenLayerIsSoftmaxRegression() throws {
+        func firstEpoch(_ hiddens: String) throws -> [String: Any] {
+            let output = try TutorBinary.run(["train", "--epochs", "1", "--hiddens", hiddens, "--train-subset", "2000",
+                                                "--test-subset", "500", "--json"])
+            #expect(output.status == 0, "\(output.err)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+            let epochs = try #require(report["epochs"] as? [[String: Any]])
+            #expect(epochs.count == 1)
+            return try #require(epochs.first)
+        }
+        let softmax = try firstEpoch("none"), mlp = try firstEpoch("256")
+        let loss = try #require(softmax["train_loss"] as? Double)
+        #expect(loss > 0.3 && loss < 2.3, "a softmax regression that learned something: \(softmax)")
+        #expect(loss != mlp["train_loss"] as? Double, "--hiddens none trained the 256-unit network")
+    }
+
     @Test(arguments: [["--epochs", "ten"], ["--hiddens", "256,,128"], ["--no-such-flag"], ["--batch-size", "0"]])
     func badFlagsAreUsageErrors(arguments: [String]) throws {
         let output = try TutorBinary.run(["train"] + arguments)

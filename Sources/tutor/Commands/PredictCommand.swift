@@ -53,7 +53,7 @@ struct PredictCommand: ParsableCommand {
         if let load {
             do {
                 params = try ParameterFile.read(path: load, inputs: FashionMNIST.pixelsPerImage,
-                                                hiddens: training.hiddens?.values, outputs: FashionMNIST.classCount)
+                                                hiddens: training.hiddens, outputs: FashionMNIST.classCount)
             } catch {
                 printError("tutor predict: \(error)")
                 throw ExitCode(1)

@@ -297,6 +297,24 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         #expect(maxAbsDifference(byHand.scalars, library.scalars) < 1e-5)
     }
 
+    /// net-broadcast-fails (key: the 235th batch, of 96 images): a (256, 1) bias broadcasts
+    /// against a full batch's (256, 256) and fails against the last batch's (96, 256).
+    @Test func columnBiasFailsOnlyOnTheLastBatch() throws {
+        let loader = DataLoader(images: [UInt8](repeating: 0, count: 60_000 * 784),
+                                labels: [UInt8](repeating: 0, count: 60_000), batchSize: 256, shuffle: false)
+        let column = [256, 1]
+        for batch in 0..<(loader.batchCount - 1) {
+            #expect(Tensor.broadcastShape([loader.rows(ofBatch: batch), 256], column) == [256, 256])
+        }
+        let last = loader.batchCount - 1
+        #expect(last + 1 == 235)
+        #expect(Tensor.broadcastShape([loader.rows(ofBatch: last), 256], column) == nil)
+        for language in CourseFiles.languages {
+            let key = try CourseFiles.keyedChoice(language, "04-model.md", "net-broadcast-fails") ?? ""
+            #expect(key.contains("235") && key.contains("96"), "\(language): key \(key)")
+        }
+    }
+
     /// Lesson 5: exp overflows Float32 at 89, underflows at -1000, and the fused loss stays exact.
     @Test func overflowFactsAndTheStableLoss() {
         #expect(expf(89).isInfinite && expf(88).isFinite)
@@ -373,6 +391,11 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         let upper: Set<Int> = [0, 2, 4, 6]
         let amongUpper = errors.filter { upper.contains($0.label) && upper.contains($0.predicted) }.count
         #expect(Double(amongUpper) / Double(errors.count) > 0.5, "\(amongUpper) of \(errors.count) errors")
+        // data-look-alike: the keyed choice names exactly these four classes.
+        for (language, names) in [("en", FashionMNIST.classNames), ("zh", FashionMNIST.classNamesZh)] {
+            let key = try CourseFiles.keyedChoice(language, "01-data.md", "data-look-alike") ?? ""
+            #expect(upper.allSatisfy { key.contains(names[$0]) }, "\(language): key \(key)")
+        }
 
         func errorsOf(_ label: Int) -> [Int: Int] {
             errors.filter { $0.label == label }.reduce(into: [:]) { $0[$1.predicted, default: 0] += 1 }
@@ -384,6 +407,22 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         #expect(Set(shirtTop2) == [0, 2], "shirts are mostly taken for \(shirtTop2)")
         #expect(mostCommonWrong(4) == 2, "coats are mostly taken for \(String(describing: mostCommonWrong(4)))")
         #expect(mostCommonWrong(9) == 7 && mostCommonWrong(5) == 7)
+
+        // train-test-above-train: the test accuracy is above the training accuracy after epochs 1
+        // and 2, below it from epoch 3 on.
+        for s in result.history.prefix(2) { #expect(s.testAcc > s.trainAcc, "epoch \(s.epoch): \(s)") }
+        for s in result.history.dropFirst(2) { #expect(s.testAcc < s.trainAcc, "epoch \(s.epoch): \(s)") }
+
+        // lesson 7: the first six test images are right; among images 12 to 23 the wrong ones are
+        // 12 (sneaker → sandal), 17 (coat → pullover, the keyed choice of predict-coat-confusion)
+        // and 23 (ankle boot → sneaker).
+        #expect(predictions.prefix(6).allSatisfy { $0.isCorrect })
+        let wrong = predictions[12 ..< 24].filter { !$0.isCorrect }.map { [$0.index, $0.label, $0.predicted] }
+        #expect(wrong == [[12, 7, 5], [17, 4, 2], [23, 9, 7]])
+        for language in CourseFiles.languages {
+            let key = try CourseFiles.keyedChoice(language, "07-prediction.md", "predict-coat-confusion") ?? ""
+            #expect(key.contains("(2)") || key.contains("（2）"), "\(language): key \(key)")
+        }
     }
 }
 
