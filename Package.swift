@@ -43,9 +43,9 @@ let package = Package(
         // The runner's wire format, compiled by the tutor and by every workspace's runner.
         .target(name: "RunnerWire", dependencies: ["D2L"]),
         // The learner's own Swift code: workspace, sandbox, runner, code checks.
-        .target(name: "LearnerCode", dependencies: ["Judging", "RunnerWire"]),
+        .target(name: "LearnerCode", dependencies: ["Judging", "Lessons", "D2L", "RunnerWire"]),
         // Progress store, grading, report formats.
-        .target(name: "Records", dependencies: ["Judging", "Lessons", "TerminalMarkdown", "Yams"]),
+        .target(name: "Records", dependencies: ["Judging", "Lessons", "D2L", "TerminalMarkdown", "Yams"]),
         // Charts, images, ANSI, terminal size, colour policy.
         .target(name: "TerminalUI", dependencies: ["TerminalMarkdown"]),
         .executableTarget(
