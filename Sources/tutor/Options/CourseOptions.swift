@@ -1,4 +1,5 @@
 import ArgumentParser
+import D2L
 import Foundation
 import Judging
 import Lessons
@@ -99,4 +100,19 @@ struct WorkspaceOption: ParsableArguments {
 struct DataOption: ParsableArguments {
     @Option(name: .long, help: "Directory holding the four Fashion-MNIST files (else $FASHION_MNIST_DIR, then /usr/share/datasets/fashion-mnist).")
     var data: String?
+
+    /// The data set, or an exit (status 2) saying what is wrong. A `--data` folder without the
+    /// four files is an error naming it, never a silent fall back to another copy.
+    func loadDataset(command: String, language: TutorLanguage) -> FashionMNIST {
+        do {
+            guard let data else { return try FashionMNIST.load() }
+            guard let paths = FashionMNIST.filePaths(in: data) else {
+                TutorFailure(TutorText.dataFolderMissing.text(language, command, data, FashionMNIST.fileNames.joined(separator: ", ")),
+                             code: 2).exit()
+            }
+            return try FashionMNIST.load(paths: paths)
+        } catch {
+            TutorFailure("\(command): \(error)", code: 2).exit()
+        }
+    }
 }
