@@ -37,7 +37,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case computingTraining, epochLine, cannotReadAnswer, brokenCheckpointReport, interruptedReference
     // Code checks
     case codeBuilding, codeRunning, codeComparing
-    case watchHeading, watchNext, watchAllPass, watchWatching, watchBye
+    case watchHeading, watchNext, watchAllPass, watchWatching, watchBye, watchKeys, watchPassed, watchLast
     // tutor predict
     case predictTruth, predictPredicted, predictHeading, predictTally, predictTraining, predictSaved
     // Answers
@@ -156,6 +156,9 @@ extension TutorText {
         .watchAllPass: "🎉 every code exercise passes!",
         .watchWatching: "\nwatching {0} for saved files… (Ctrl-C to leave)",
         .watchBye: "\nbye.",
+        .watchKeys: "keys: h hint · l list · n next exercise · c check again · q quit",
+        .watchPassed: "Save a file to go on to the next exercise, or press n.",
+        .watchLast: "This is the last code exercise.",
         .predictTruth: "true: {0}",
         .predictPredicted: "pred: {0}",
         .predictHeading: "Network {0}, test accuracy {1}",
@@ -259,6 +262,9 @@ extension TutorText {
         .watchAllPass: "🎉 所有代码练习都通过了！",
         .watchWatching: "\n正在监视 {0} 的改动…（Ctrl-C 退出）",
         .watchBye: "\n再见。",
+        .watchKeys: "按键：h 提示 · l 列表 · n 下一个练习 · c 重新检查 · q 退出",
+        .watchPassed: "保存任意文件进入下一个练习，或按 n。",
+        .watchLast: "这是最后一个代码练习。",
         .predictTruth: "真实: {0}",
         .predictPredicted: "预测: {0}",
         .predictHeading: "网络 {0}，测试集准确率 {1}",
