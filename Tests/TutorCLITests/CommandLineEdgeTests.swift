@@ -34,11 +34,34 @@ struct CommandLineEdgeTests {
         #expect(output.err.contains("positive"), "\(output.err)")
     }
 
+    @Test func aMistypedCommandIsNamedWithTheClosestOne() throws {
+        let output = try TutorBinary.run(["lsit"])
+        #expect(output.status == 2)
+        #expect(output.err.contains("unknown command 'lsit'; did you mean 'list'?"), "\(output.err)")
+        #expect(!output.err.contains("USAGE") && !output.err.contains("Usage"))
+        let far = try TutorBinary.run(["xyzzy"])
+        #expect(far.status == 2)
+        #expect(far.err.contains("unknown command 'xyzzy'") && !far.err.contains("did you mean"), "\(far.err)")
+    }
+
     @Test func helpParagraphsAreWrappedByTheWidthNotBySourceLines() throws {
         let output = try TutorBinary.run(["help", "grade"], environment: TutorBinary.environment(["COLUMNS": "200"]))
         #expect(output.status == 0)
         // One paragraph: the sentence that spanned two source lines is on one line.
         #expect(output.out.contains("an answers file mapping checkpoint ids to answers, in JSON or YAML"), "\(output.out)")
+    }
+
+    /// Every shell the README's completion section names gets a script that knows the commands.
+    @Test func theREADMEsCompletionCommandsWork() throws {
+        let readme = try String(contentsOfFile: TutorBinary.packageRoot + "/README.md", encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Shell completion").dropFirst().first)
+        let shells = ["bash", "zsh", "fish"].filter { section.contains("--generate-completion-script \($0)") }
+        #expect(shells.count == 3)
+        for shell in shells {
+            let output = try TutorBinary.run(["--generate-completion-script", shell])
+            #expect(output.status == 0)
+            #expect(output.out.contains("watch") && output.out.contains("sweep"), "\(shell)")
+        }
     }
 
     @Test func initsHelpSaysItsDefaultOnce() throws {
