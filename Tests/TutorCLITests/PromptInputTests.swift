@@ -42,6 +42,12 @@ import Records
         #expect(try attempts(state, "relu-small") == ["[[0., 2.]]"])
     }
 
+    @Test func aCorrectAnswerSaysCorrectOnce() throws {
+        let (out, _) = try session("[[0, 2.0000001]]\n", open: "1")
+        #expect(out.contains("✔ correct (max abs error"), "\(out)")
+        #expect(!out.contains("  correct"))
+    }
+
     @Test func thePathOfAJSONFileIsReadAsTheAnswer() throws {
         let folder = TutorBinary.temporaryFolder("answer-file")
         let path = folder + "/relu.json"

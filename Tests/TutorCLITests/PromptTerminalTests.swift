@@ -21,6 +21,21 @@ import Records
         #expect(progress.checkpoints["relu-small"]?.attempts.map(\.answer) == ["array([[0., 2.]])"])
     }
 
+    @Test func aReflectionPastedOverTwoLinesIsOneAnswer() throws {
+        let state = TutorBinary.temporaryFolder("paste-reflection")
+        let tty = try PseudoTerminal(arguments: ["open", "why-nonlinear", "--lessons", TutorBinary.fixtureCourse, "--state", state,
+                                                 "--lang", "en"], environment: TutorBinary.environment())
+        #expect(tty.waitFor("answer>"))
+        let mark = tty.mark
+        tty.type("\u{1B}[200~Without relu the layers\ncollapse into one map.\u{1B}[201~\r")
+        #expect(tty.waitFor("✔ your answer is saved", after: mark))
+        tty.type("\u{4}")
+        #expect(tty.waitForExit() == 0)
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: .en)
+        let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
+        #expect(progress.checkpoints["why-nonlinear"]?.attempts.map(\.answer) == ["Without relu the layers collapse into one map."])
+    }
+
     @Test func thePagerGoesBackWithBAndRereadShowsWhatQSkipped() throws {
         let state = TutorBinary.temporaryFolder("pager")
         // 12 rows: the lesson's text takes several screens.

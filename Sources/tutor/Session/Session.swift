@@ -303,9 +303,12 @@ final class Session {
 
     private func show(_ verdict: Verdict) {
         let width = screen.width
+        // "correct (max abs error …)" joins the head instead of saying "correct" twice.
+        let correctWord = Messages.correct.text(language), message = verdict.message.text(language)
+        let joined = verdict.outcome == .correct && message.hasPrefix(correctWord) ? String(message.dropFirst(correctWord.count)) : nil
         let head: String
         switch verdict.outcome {
-        case .correct: head = screen.style.green(screen.words(.correct))
+        case .correct: head = screen.style.green(screen.words(.correct) + (joined ?? ""))
         case .incorrect: head = screen.style.red(screen.words(.incorrect))
         case .malformed: head = screen.style.yellow(screen.words(.malformed))
         case .saved: head = screen.style.green(screen.words(.reflectionSaved))
@@ -313,7 +316,7 @@ final class Session {
         screen.say(Screen.wrap(ANSI.strip(head), columns: width).count > 1 || !screen.style.color
                    ? Screen.wrap(ANSI.strip(head), columns: width) : [head])
         // The head already says "correct" / "not correct".
-        let lines = ([verdict.message] + verdict.details)
+        let lines = (joined == nil ? [verdict.message] + verdict.details : verdict.details)
             .filter { $0 != Messages.correct && $0 != Messages.incorrect && $0 != Messages.reflectionSaved }
         for line in lines {
             screen.say(ProseRenderer.render(line.text(language), width: width - 2, color: screen.style.color).map { "  " + $0 })
