@@ -12,6 +12,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var training: TrainingOptions
     @Option(help: "Seed of the initial weights and of the shuffling.") var seed: UInt64 = 0
     @OptionGroup var data: DataOption
+    @OptionGroup var validationOption: ValidationOption
     @OptionGroup var languageOption: LanguageOption
     @Flag(help: "Print one JSON object with every epoch instead of lines.") var json = false
     @OptionGroup var visuals: TrainVisualOptions
@@ -24,7 +25,13 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()  // total_seconds counts loading the data too
-        let dataset = data.loadDataset(command: "tutor train", language: languageOption.language)
+        let dataset: FashionMNIST
+        do {
+            dataset = try validationOption.apply(to: data.loadDataset(command: "tutor train", language: languageOption.language),
+                                                 command: "train")
+        } catch let failure as TutorFailure {
+            failure.exit()
+        }
         let result = try visuals.observer(json: json, config: config).train(config, data: dataset)
         if json {
             print(TrainOutput.json(result.history, totalSeconds: Date().timeIntervalSince(started)))
