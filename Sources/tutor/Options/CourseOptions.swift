@@ -101,16 +101,14 @@ struct DataOption: ParsableArguments {
     @Option(name: .long, help: "Directory holding the four Fashion-MNIST files (else $FASHION_MNIST_DIR, then /usr/share/datasets/fashion-mnist).")
     var data: String?
 
-    /// The data set, or an exit (status 2) saying what is wrong. A `--data` folder without the
-    /// four files is an error naming it, never a silent fall back to another copy.
+    /// The data set, or an exit (status 2) saying what is wrong; a `--data` folder without the
+    /// four files is named, in the learner's language.
     func loadDataset(command: String, language: TutorLanguage) -> FashionMNIST {
         do {
-            guard let data else { return try FashionMNIST.load() }
-            guard let paths = FashionMNIST.filePaths(in: data) else {
-                TutorFailure(TutorText.dataFolderMissing.text(language, command, data, FashionMNIST.fileNames.joined(separator: ", ")),
-                             code: 2).exit()
-            }
-            return try FashionMNIST.load(paths: paths)
+            return try FashionMNIST.load(directory: data)
+        } catch DatasetError.incompleteDirectory(let folder, .given, let problem) {
+            TutorFailure(TutorText.dataFolderMissing.text(language, command, folder, problem,
+                                                          FashionMNIST.fileNames.joined(separator: ", ")), code: 2).exit()
         } catch {
             TutorFailure("\(command): \(error)", code: 2).exit()
         }
