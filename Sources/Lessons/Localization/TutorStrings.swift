@@ -84,7 +84,7 @@ extension TutorText {
             Ctrl-C clears the line you are typing.
             """,
         .unknownCommand: "Not an answer or a command: {0}. Type help for the commands.",
-        .dataFolderMissing: "{0}: --data {1}: {2}; the folder must hold {3} (each may end in .gz). Give the folder that holds them, or leave --data out to use $FASHION_MNIST_DIR or /usr/share/datasets/fashion-mnist.",
+        .dataFolderMissing: "{0}: {1}: {2}; the Fashion-MNIST directory must hold {3} (gzip or uncompressed)",
         .inputNormalized: "(read as: {0})",
         .codeNeedsCheck: "This checkpoint checks your code: save it in the workspace, then type check.",
         .checkNeedsCode: "check runs the checks of a code checkpoint; here, type your answer.",
@@ -190,7 +190,7 @@ extension TutorText {
             Ctrl-C 清除正在输入的这一行。
             """,
         .unknownCommand: "这既不是答案也不是命令：{0}。输入 help 查看命令。",
-        .dataFolderMissing: "{0}：--data {1}：{2}；那里没有完整的 Fashion-MNIST（需要 {3}，可带 .gz 后缀）。请给出存放它们的文件夹，或省略 --data 以使用 $FASHION_MNIST_DIR 或 /usr/share/datasets/fashion-mnist。",
+        .dataFolderMissing: "{0}：{1}：{2}；Fashion-MNIST 文件夹里必须有 {3}（gzip 压缩或未压缩均可）。请给出存放它们的文件夹，或省略 --data。",
         .inputNormalized: "（按半角读取：{0}）",
         .codeNeedsCheck: "这个检查点检查你的代码：在工作区保存后，输入 check（或 检查）。",
         .checkNeedsCode: "check 只用于代码检查点；这里请直接输入答案。",
