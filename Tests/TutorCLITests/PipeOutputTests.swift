@@ -3,7 +3,7 @@ import Testing
 
 /// What the tutor writes to a pipe: laid out at `COLUMNS` (80 without it), Markdown shown by its
 /// structure, never by its markers (`#`, `**`, backticks), code spans never broken across lines.
-struct PipeOutputTests {
+@Suite struct PipeOutputTests {
     static let command = "tutor sweep --hiddens 64,128 --lr 0.1"   // 37 columns
 
     static let lesson = """
