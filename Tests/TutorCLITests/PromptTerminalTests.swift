@@ -21,6 +21,18 @@ import Records
         #expect(progress.checkpoints["relu-small"]?.attempts.map(\.answer) == ["array([[0., 2.]])"])
     }
 
+    @Test func bracketedPasteIsTurnedOffWhenTheTutorIsKilledAtThePrompt() throws {
+        let state = TutorBinary.temporaryFolder("paste-off")
+        let tty = try PseudoTerminal(arguments: ["open", "1", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
+                                     environment: TutorBinary.environment())
+        #expect(tty.waitFor("answer>"))
+        tty.process.terminate()
+        _ = tty.waitForExit()
+        let written = String(decoding: tty.output, as: UTF8.self)
+        let on = try #require(written.range(of: "\u{1B}[?2004h", options: .backwards))
+        #expect(written[on.upperBound...].contains("\u{1B}[?2004l"))
+    }
+
     @Test func aReflectionPastedOverTwoLinesIsOneAnswer() throws {
         let state = TutorBinary.temporaryFolder("paste-reflection")
         let tty = try PseudoTerminal(arguments: ["open", "why-nonlinear", "--lessons", TutorBinary.fixtureCourse, "--state", state,
