@@ -62,8 +62,9 @@ public struct Linter {
         if let code = spec.code {
             return problems + lint(spec, code)
         }
+        var reference: ReferenceValue?
         do {
-            let reference = try judge.reference(for: spec)
+            reference = try judge.reference(for: spec)
             if case let .array(a)? = reference, let bad = a.values.firstIndex(where: { !$0.isFinite }) {
                 problems.append(LessonError(spec.location(ofKey: "call"),
                     "the reference holds \(formatNumber(a.values[bad])) at \(Messages.index(a.index(ofFlat: bad))): a learner cannot type it; choose other args"))
@@ -81,7 +82,11 @@ public struct Linter {
                 }
                 do {
                     try registry.checkArgumentNames(call, m.args)
-                    _ = try judge.mistakeResult(m, of: spec)
+                    if let wrong = try judge.mistakeResult(m, of: spec), let reference, Self.accepts(spec, reference, wrong) {
+                        problems.append(LessonError(at(m.line), "mistake: its answer \(wrong.fullText) is accepted as correct "
+                                                    + "(the reference is \(reference.fullText)), so its message never shows: "
+                                                    + "tighten the tolerance or drop the mistake"))
+                    }
                 } catch let e as CallError {
                     problems.append(LessonError(at(e.line ?? m.line), "mistake: \(e.message)"))
                 } catch let e as LessonError {
@@ -121,6 +126,17 @@ public struct Linter {
             }
         }
         return problems
+    }
+
+    /// Whether the checkpoint takes a mistake's result for a right answer.
+    static func accepts(_ spec: CheckpointSpec, _ reference: ReferenceValue, _ wrong: ReferenceValue) -> Bool {
+        let answer: AnswerValue
+        switch wrong {
+        case let .array(a): answer = .array(a)
+        case let .shape(s): answer = .shape(s)
+        case let .choice(c): answer = .choice(c)
+        }
+        return AnswerMatch.judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices).correct
     }
 
     func duplicateIDs(_ lessons: [Lesson]) -> [LessonError] {

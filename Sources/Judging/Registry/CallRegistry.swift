@@ -46,7 +46,7 @@ public struct CallRegistry: Sendable {
 
     /// relu, softmax, net, loss, train, sweep, evaluate_accuracy, predict, param_count, shape,
     /// and the mistake calls.
-    public static let standard = CallRegistry(LibraryCalls.all + MistakeCalls.all)
+    public static let standard = CallRegistry(LibraryCalls.all + GradientCalls.all + EvaluationCalls.all + MistakeCalls.all)
 
     /// Call names, sorted.
     public var names: [String] { definitions.keys.sorted() }

@@ -4,7 +4,8 @@ import Lessons
 
 /// The calls that compute references with the library (see docs/checkpoint-format.md).
 enum LibraryCalls {
-    static let trainParameters = ["epochs", "lr", "hiddens", "batch_size", "seed", "train_subset", "test_subset"]
+    static let trainParameters = ["epochs", "lr", "hiddens", "batch_size", "seed", "train_subset", "test_subset",
+                                  "validation", "validation_seed"]
     static let netParameters = ["X", "W1", "hiddens", "seed", "inputs", "outputs", "scale", "init"]
 
     static let all: [CallDefinition] = [
@@ -161,9 +162,17 @@ enum LibraryCalls {
         let config = try trainConfig(args)
         if let problem = config.problem { throw CallError(problem) }
         let environment = args.context.environment
-        let fingerprint = try environment.dataFingerprint()
+        let validation = try args.optionalInt("validation"), validationSeed = try args.seed("validation_seed")
+        var fingerprint = try environment.dataFingerprint()
+        if let validation { fingerprint += " | validation \(validation) seed \(validationSeed)" }
         if let cached = environment.cache?.lookup(config, dataFingerprint: fingerprint) { return (cached.history, cached.params) }
-        let data = try args.context.data()
+        var data = try args.context.data()
+        if let validation {
+            guard validation < data.trainCount else {
+                throw args.bad("validation", "holding out \(validation) of the \(data.trainCount) training images leaves none to train on")
+            }
+            data = data.validationSplit(validation, seed: validationSeed)
+        }
         let started = Date()
         let result: TrainResult
         do {
