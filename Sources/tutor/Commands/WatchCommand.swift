@@ -8,7 +8,8 @@ import TerminalMarkdown
 import TerminalUI
 
 /// `tutor watch`: like rustlings, re-checks the current code exercise whenever a file of the
-/// workspace is saved, and moves on to the next exercise when it passes.
+/// workspace is saved, and moves on to the next exercise when it passes. Every check is
+/// recorded in the learner's progress (not with `--no-record`).
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
@@ -21,14 +22,19 @@ struct WatchCommand: ParsableCommand {
     var interval: Double = 0.5
 
     @OptionGroup var options: CourseOptions
+    @OptionGroup var state: StateOptions
+    @OptionGroup var record: RecordOption
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var data: DataOption
 
     func run() throws {
         let language = options.language
-        let specs = options.loadCourse().lessons(in: language.rawValue).flatMap(\.checkpoints).filter { $0.code != nil }
+        let course = options.loadCourse()
+        let lessonOf = Dictionary(course.lessons(in: language.rawValue).flatMap { l in l.checkpoints.map { ($0.id, l) } },
+                                  uniquingKeysWith: { a, _ in a })
+        let specs = course.lessons(in: language.rawValue).flatMap(\.checkpoints).filter { $0.code != nil }
         let ws: Workspace
-        do { ws = try Workspace.locate(explicit: workspace.workspace) } catch {
+        do { ws = try Workspace.locate(explicit: workspace.resolved(state.location(course: course))) } catch {
             TutorFailure("error: \(error)", code: 2).exit()
         }
         guard !specs.isEmpty else { TutorFailure("error: the lessons have no code checkpoints (expect: code)", code: 2).exit() }
@@ -65,6 +71,9 @@ struct WatchCommand: ParsableCommand {
                 status.clear()
                 if interrupt.isSet { break checking }
                 print(VerdictReport.text(.success(report.verdict), language: language))
+                if !record.noRecord, let lesson = lessonOf[spec.id] {
+                    state.record(report.verdict, answer: ws.root.path, lesson: lesson, course: course, language: language)
+                }
                 guard report.passed else { break }
                 current += 1
                 if current < specs.count {
