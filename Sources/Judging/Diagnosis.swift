@@ -65,7 +65,8 @@ public struct Diagnosis: Sendable, Equatable {
         return nil
     }
 
-    /// The factor k with given = k·reference for every entry, when k is n or 1/n for a whole n ≠ ±1.
+    /// The factor k with given = k·reference for every entry, when k is n or 1/n for a whole
+    /// n ≠ ±1 that is not the size of a reference entry.
     static func cleanFactor(_ g: NDArray, _ r: NDArray, tolerance: Tolerance) -> Double? {
         guard let i = r.values.indices.first(where: { abs(r.values[$0]) > tolerance.atol && r.values[$0] != 0 }),
               g.values[i].isFinite, g.values[i] != 0 else { return nil }
@@ -73,6 +74,9 @@ public struct Diagnosis: Sendable, Equatable {
         func whole(_ x: Double) -> Bool { x.isFinite && abs(x) >= 2 && abs(x - x.rounded()) <= 1e-6 * abs(x) }
         guard whole(k) || whole(1 / k) else { return nil }
         let factor = whole(k) ? k.rounded() : 1 / (1 / k).rounded()
+        // A factor that is itself a reference entry (an answer of 1 is ÷reference) names nothing.
+        let named = formatNumber(abs(factor) >= 1 ? abs(factor) : 1 / abs(factor))
+        guard !r.values.contains(where: { formatNumber(abs($0)) == named }) else { return nil }
         let scaled = Tolerance(atol: tolerance.atol * abs(factor), rtol: tolerance.rtol)
         return zip(g.values, r.values).allSatisfy { scaled.accepts($0, factor * $1) } ? factor : nil
     }

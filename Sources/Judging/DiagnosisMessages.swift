@@ -4,12 +4,18 @@ import Lessons
 public enum DiagnosisMessages {
     public static let recorded = LocalizedText(en: "recorded", zh: "已记录")
 
-    /// The message and details for comparison `c` of `given` with `reference`.
+    /// The message and details for comparison `c` of `given` with `reference`: under `full`
+    /// the reference beside the answer (and the pattern, if one), under `diagnostic` how the
+    /// answer is wrong without a reference value, under `none` only "recorded".
     public static func verdictText(_ c: Comparison, given: NDArray, reference: NDArray, kind: ExpectKind,
                                    feedback: FeedbackPolicy) -> (message: LocalizedText, details: [LocalizedText]) {
-        if c.isClose || feedback == .full { return (Messages.describe(c, kind: kind), Messages.details(c, kind: kind)) }
+        if c.isClose { return (Messages.describe(c, kind: kind), Messages.details(c, kind: kind)) }
         if feedback == .none { return (recorded, []) }
         let d = Diagnosis.of(given: given, reference: reference, comparison: c)
+        if feedback == .full {
+            let named = d.pattern.map { [pattern($0, scalar: reference.count == 1)] } ?? []
+            return (Messages.describe(c, kind: kind), Messages.details(c, kind: kind) + named)
+        }
         var lines: [LocalizedText] = []
         if case let .shapeMismatch(expected, got) = c.outcome {
             lines.append(LocalizedText(en: "expected shape \(formatShape(expected)), got \(formatShape(got))",

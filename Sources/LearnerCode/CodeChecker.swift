@@ -113,8 +113,10 @@ public struct CodeChecker: Sendable {
             report.verdict.reference = .array(reference)
             report.verdict.given = .array(given)
             report.verdict.comparison = comparison
+            // The learner's own code on a case they can see: the expected entry is a test's
+            // message, not the answer to type (under `feedback: none` the edges say only "recorded").
             let text = DiagnosisMessages.verdictText(comparison, given: given, reference: reference, kind: .tensor,
-                                                     feedback: spec.feedback == .none ? .diagnostic : spec.feedback)
+                                                     feedback: .full)
             let described = text.message
             report.verdict.message = described
             report.verdict.details = [CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index))] + text.details
