@@ -10,7 +10,10 @@ import Records
     static let lessons = TutorBinary.packageRoot + "/lessons"
 
     func tutor(_ arguments: [String], state: String) throws -> (status: Int32, out: String, err: String) {
-        try TutorBinary.run(arguments + ["--lessons", Self.lessons, "--state", state])
+        // The code check builds the workspace: it needs swift on the PATH.
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return try TutorBinary.run(arguments + ["--lessons", Self.lessons, "--state", state],
+                                   environment: TutorBinary.environment(["PATH": path]))
     }
 
     func progress(_ state: String) throws -> LearnerProgress {
@@ -25,7 +28,12 @@ import Records
         // 1. At the prompt, in English.
         let tty = try PseudoTerminal(arguments: ["open", "relu-by-hand", "--lessons", Self.lessons, "--state", state, "--lang", "en"],
                                      environment: TutorBinary.environment(), columns: 80)
-        #expect(tty.waitFor("answer>"))
+        // The lesson's text before the checkpoint is paged: Enter, screen after screen.
+        var screens = 0
+        while !tty.waitFor("answer>", timeout: 3), screens < 10 {
+            tty.type("\r")
+            screens += 1
+        }
         var mark = tty.mark
         tty.type("[[0, 0, 2], [3, 0, 0.5]]\r")
         #expect(tty.waitFor("✔ correct", after: mark), "\(tty.text.suffix(600))")
