@@ -50,7 +50,7 @@ mistakes:
     #expect(v.details.map(\.en) == ["1 of 6 entries differ (tolerance 1e-06)"])
     #expect(v.message.zh == "第一个不对的元素是 [1, 2]：偏小")
     let shape = try verdict("[[0, 0], [2, 3], [0, 0.5]]", reluSpec)
-    #expect(shape.message.en == "expected shape [2, 3], got [3, 2]")
+    #expect(shape.message.en == "expected shape (2, 3), got (3, 2)")
 }
 
 @Test func malformedIsNotWrong() throws {
