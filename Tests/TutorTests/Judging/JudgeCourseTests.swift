@@ -19,7 +19,7 @@ private func checkpoint(_ id: String, _ language: TutorLanguage = .en) throws ->
     let right = try sharedJudge.judge("[[0, 0, 2], [3, 0, 0.5]]", for: try checkpoint("relu-by-hand"))
     #expect(right.outcome == .correct && right.points == 1)
     let wrong = try sharedJudge.judge("[[0, 0, 2], [3, 0, 0.4]]", for: try checkpoint("relu-by-hand", .zh))
-    #expect(wrong.outcome == .incorrect && wrong.message.text(.zh).contains("元素 [1, 2]"))
+    #expect(wrong.outcome == .incorrect && wrong.message.text(.zh).contains("元素是 [1, 2]"))
     let malformed = try sharedJudge.judge("[[0, 0, 2]", for: try checkpoint("relu-by-hand"))
     #expect(malformed.outcome == .malformed && malformed.message.en.hasPrefix("column 11"))
     let saved = try sharedJudge.judge("it grows", for: try checkpoint("reflect"))
