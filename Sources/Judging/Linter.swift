@@ -136,7 +136,7 @@ public struct Linter {
         case let .shape(s): answer = .shape(s)
         case let .choice(c): answer = .choice(c)
         }
-        return AnswerMatch.judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices).correct
+        return AnswerMatch.judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices, feedback: spec.feedback).correct
     }
 
     func duplicateIDs(_ lessons: [Lesson]) -> [LessonError] {
