@@ -92,6 +92,16 @@ import Testing
         }
     }
 
+    @Test func theLibrarysOwnExerciseFunctionsAreOutOfReach() throws {
+        let cheats = Dictionary(uniqueKeysWithValues: SharedTestWorkspace.solution.keys.map { ($0, "cheats/" + $0) })
+        try shared.with(cheats) { ws in
+            let build = ws.build()
+            #expect(!build.succeeded)
+            let files = Set(build.diagnostics.filter { $0.severity == "error" }.map(\.file))
+            #expect(files == Set(Workspace.exerciseFiles.map(\.path)), "\(build.report)")
+        }
+    }
+
     @Test func outOfMemoryWordsThenExitAreNotReportedAsOutOfMemory() throws {
         try shared.with(["Relu.swift": "wrong/ReluPrintsOutOfMemory.swift"]) { ws in
             let report = try check(ws)
