@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "tutor", targets: ["tutor"]),
         .library(name: "D2L", targets: ["D2L"]),
+        .library(name: "RunnerWire", targets: ["RunnerWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,20 +35,31 @@ let package = Package(
             ]),
         // Markdown → styled terminal lines, through cmark.
         .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
-        // Lessons, checkpoints, answers, verdicts, progress, grading.
-        .target(name: "TutorCore", dependencies: ["D2L", "TerminalMarkdown", "Yams"]),
+        // The judging pipeline, each stage depending only on those before it.
+        // Course, lessons, typed checkpoint specs, navigation, the tutor's words.
+        .target(name: "Lessons", dependencies: ["TerminalMarkdown", "Yams"]),
+        // Answers, comparison, verdicts, the call registry into D2L, the run cache, the one judge, lint.
+        .target(name: "Judging", dependencies: ["Lessons", "D2L"]),
+        // The runner's wire format, compiled by the tutor and by every workspace's runner.
+        .target(name: "RunnerWire", dependencies: ["D2L"]),
+        // The learner's own Swift code: workspace, sandbox, runner, code checks.
+        .target(name: "LearnerCode", dependencies: ["Judging", "RunnerWire"]),
+        // Progress store, grading, report formats.
+        .target(name: "Records", dependencies: ["Judging", "Lessons", "TerminalMarkdown", "Yams"]),
+        // Charts, images, ANSI, terminal size, colour policy.
+        .target(name: "TerminalUI", dependencies: ["TerminalMarkdown"]),
         .executableTarget(
             name: "tutor",
             dependencies: [
-                "TutorCore", "D2L", "TerminalMarkdown",
+                "Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "TerminalMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "D2L"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TutorCLITests", dependencies: ["TutorCore"]),
+        .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor"], resources: [.copy("Fixtures")]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -53,13 +53,17 @@ def cross_entropy_case():
                 [-1000.0, -1000.0, -1000.0]]).requires_grad_()
     labels = torch.tensor([1, 1, 2, 0, 0, 2])
     F.cross_entropy(logits, labels, reduction="mean").backward()
+    grad_of_mean = logits.grad.clone()
+    logits.grad = None
+    F.cross_entropy(logits, labels, reduction="sum").backward()
     return {
         "logits": plain(logits),
         "labels": labels.tolist(),
         "none": plain(F.cross_entropy(logits, labels, reduction="none")),
         "mean": F.cross_entropy(logits, labels, reduction="mean").item(),
         "sum": F.cross_entropy(logits, labels, reduction="sum").item(),
-        "grad_of_mean": plain(logits.grad),
+        "grad_of_mean": plain(grad_of_mean),
+        "grad_of_sum": plain(logits.grad),
     }
 
 
@@ -111,6 +115,31 @@ def deep_network():
     return network_case(X, [1, 0, 1], [V1, V2, V3], [c1, c2, c3])
 
 
+def ones_network():
+    """Lesson 2's all-ones initialisation in small: W1 and W2 all ones, zero biases. The softmax
+    cross-entropy gradients of a row sum to zero and W2's columns are equal, so W1's first
+    gradient is exactly 0; W2's gradient has equal rows."""
+    X = [[0.2, 0.9, 0.4, 0.0, 0.7, 0.1], [1.0, 0.0, 0.5, 0.3, 0.2, 0.8],
+         [0.6, 0.4, 0.1, 0.9, 0.0, 0.5], [0.3, 0.3, 0.8, 0.2, 0.6, 0.4]]
+    ones = lambda rows, cols: [[1.0] * cols for _ in range(rows)]
+    return network_case(X, [2, 0, 1, 2], [ones(6, 5), ones(5, 3)], [[0.0] * 5, [0.0] * 3])
+
+
+def confusion_case():
+    """Predicted classes (argmax of the logits) against labels, counted the way torch does."""
+    g = torch.Generator().manual_seed(4)
+    classes = 4
+    logits = torch.randn(24, classes, generator=g)
+    labels = torch.randint(0, classes, (24,), generator=g)
+    predicted = logits.argmax(dim=1)
+    matrix = torch.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
+    per_class = matrix.diag().double() / matrix.sum(dim=1).double()
+    return {
+        "classes": classes, "logits": plain(logits), "labels": labels.tolist(),
+        "predicted": predicted.tolist(), "matrix": matrix.tolist(), "per_class_accuracy": per_class.tolist(),
+    }
+
+
 def main():
     reference = {
         "generator": "scripts/pytorch_reference.py",
@@ -120,6 +149,8 @@ def main():
         "cross_entropy": cross_entropy_case(),
         "network": chapter_network(),
         "deep_network": deep_network(),
+        "ones_network": ones_network(),
+        "confusion": confusion_case(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(reference, indent=1) + "\n")

@@ -67,7 +67,7 @@ import Testing
         #expect(stored != computed)
     }
 
-    @Test func otherDamage() {
+    @Test func aWrongVersionOrLayerCountIsNamed() {
         let good = ParameterFile.encode(params)
         var v2 = good; v2[8] = 2
         #expect(problem { try ParameterFile.decode(v2) } == .unsupportedVersion(2))

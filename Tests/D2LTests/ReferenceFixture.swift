@@ -7,7 +7,7 @@ struct ReferenceFixture: Decodable {
     struct Softmax: Decodable { let x, y: [[Float]] }
     struct CrossEntropy: Decodable {
         let logits: [[Float]]; let labels: [Int]
-        let none: [Float]; let mean, sum: Float; let grad_of_mean: [[Float]]
+        let none: [Float]; let mean, sum: Float; let grad_of_mean, grad_of_sum: [[Float]]
     }
     struct Network: Decodable {
         let x: [[Float]]; let labels: [Int]
@@ -19,12 +19,18 @@ struct ReferenceFixture: Decodable {
             MLPParameters(weights: weights.map { Tensor($0) }, biases: biases.map { Tensor($0) })
         }
     }
+    struct Confusion: Decodable {
+        let classes: Int; let logits: [[Float]]; let labels, predicted: [Int]
+        let matrix: [[Int]]; let per_class_accuracy: [Double]
+    }
     let torch_version: String
     let relu: Relu
     let softmax: Softmax
     let cross_entropy: CrossEntropy
     let network: Network
     let deep_network: Network
+    let ones_network: Network
+    let confusion: Confusion
 
     static let shared: ReferenceFixture = {
         guard let url = Bundle.module.url(forResource: "pytorch_reference", withExtension: "json",

@@ -5,14 +5,13 @@ private let realData = "/usr/share/datasets/fashion-mnist"
 private let haveRealData = FileManager.default.fileExists(atPath: realData + "/train-images-idx3-ubyte.gz")
     || ProcessInfo.processInfo.environment["FASHION_MNIST_DIR"] != nil
 
-@Suite(.enabled(if: ReleaseBinary.exists, Comment(rawValue: ReleaseBinary.missingNote)))
 struct TrainCommandTests {
     /// The chapter's full setting (784-256-10, batch 256, lr 0.1, 10 epochs) reaches the book's accuracy.
     @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
     func theChaptersSettingReachesTheBooksAccuracy() throws {
-        let output = try ReleaseBinary.run(["train", "--json"])
-        #expect(output.status == 0, "\(output.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let output = try TutorBinary.run(["train", "--json"])
+        #expect(output.status == 0, "\(output.err)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
         let epochs = try #require(report["epochs"] as? [[String: Any]])
         #expect(epochs.count == 10)
         #expect(epochs.map { $0["epoch"] as? Int } == Array(1...10))
@@ -26,29 +25,47 @@ struct TrainCommandTests {
 
     @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
     func plainLinesAndTwoHiddenLayers() throws {
-        let output = try ReleaseBinary.run(["train", "--epochs", "2", "--hiddens", "64,32", "--train-subset", "2000",
+        let output = try TutorBinary.run(["train", "--epochs", "2", "--hiddens", "64,32", "--train-subset", "2000",
                                             "--test-subset", "500"])
-        #expect(output.status == 0, "\(output.stderr)")
-        let lines = output.stdout.split(separator: "\n")
+        #expect(output.status == 0, "\(output.err)")
+        let lines = output.out.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("epoch  1  train loss ") == true)
     }
 
+    /// `--hiddens none` trains softmax regression, the baseline of lesson 6.
+    @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
+    func noHiddenLayerIsSoftmaxRegression() throws {
+        func firstEpoch(_ hiddens: String) throws -> [String: Any] {
+            let output = try TutorBinary.run(["train", "--epochs", "1", "--hiddens", hiddens, "--train-subset", "2000",
+                                                "--test-subset", "500", "--json"])
+            #expect(output.status == 0, "\(output.err)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+            let epochs = try #require(report["epochs"] as? [[String: Any]])
+            #expect(epochs.count == 1)
+            return try #require(epochs.first)
+        }
+        let softmax = try firstEpoch("none"), mlp = try firstEpoch("256")
+        let loss = try #require(softmax["train_loss"] as? Double)
+        #expect(loss > 0.3 && loss < 2.3, "a softmax regression that learned something: \(softmax)")
+        #expect(loss != mlp["train_loss"] as? Double, "--hiddens none trained the 256-unit network")
+    }
+
     @Test(arguments: [["--epochs", "ten"], ["--hiddens", "256,,128"], ["--no-such-flag"], ["--batch-size", "0"]])
     func badFlagsAreUsageErrors(arguments: [String]) throws {
-        let output = try ReleaseBinary.run(["train"] + arguments)
+        let output = try TutorBinary.run(["train"] + arguments)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("Usage: tutor train"))
-        #expect(output.stdout.isEmpty)
+        #expect(output.err.contains("Usage: tutor train"))
+        #expect(output.out.isEmpty)
     }
 
     /// Only where the data set is not installed can the binary show what it says then.
     @Test(.enabled(if: !haveRealData, "Fashion-MNIST is installed here, so it cannot be missing"))
     func aMissingDataSetSaysHowToInstallIt() throws {
-        let output = try ReleaseBinary.run(["train", "--data", "/nonexistent-fashion-mnist"])
+        let output = try TutorBinary.run(["train", "--data", "/nonexistent-fashion-mnist"])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("apt-get install dataset-fashion-mnist"))
-        #expect(output.stderr.contains("FASHION_MNIST_DIR"))
+        #expect(output.err.contains("apt-get install dataset-fashion-mnist"))
+        #expect(output.err.contains("FASHION_MNIST_DIR"))
     }
 
     @Test func aDamagedDataSetIsAClearError() throws {
@@ -59,8 +76,8 @@ struct TrainCommandTests {
             // Wrong magic number: not IDX at all.
             try Data("not an idx file".utf8).write(to: dir.appendingPathComponent(name))
         }
-        let output = try ReleaseBinary.run(["train", "--data", dir.path])
+        let output = try TutorBinary.run(["train", "--data", dir.path])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("train-images-idx3-ubyte: not a valid IDX file: wrong magic number"))
+        #expect(output.err.contains("train-images-idx3-ubyte: not a valid IDX file: wrong magic number"))
     }
 }

@@ -66,7 +66,7 @@ public struct FashionMNIST: Sendable {
     }
 
     /// The four paths in `dir` (preferring `.gz`), or nil unless all four exist.
-    static func filePaths(in dir: String) -> [String]? {
+    public static func filePaths(in dir: String) -> [String]? {
         var paths: [String] = []
         for name in fileNames {
             let base = (dir as NSString).appendingPathComponent(name)
