@@ -19,7 +19,7 @@ final class SharedTestWorkspace: @unchecked Sendable {
     private var lastStamp = Date.distantPast
 
     private init() {
-        // Tests/TutorCoreTests/CodeCheck/<this file> → the package root.
+        // Tests/TutorTests/LearnerCode/<this file> → the package root.
         projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         fixtures = projectRoot.appendingPathComponent("Tests/TutorTests/Fixtures/CodeCheck")
