@@ -24,16 +24,16 @@ import Testing
     /// A temporary folder holding `lessons/en` (the grading fixtures plus a code checkpoint) and
     /// an empty `submissions`.
     func withCourse<T>(_ body: (_ lessons: [Lesson], _ submissions: URL) throws -> T) throws -> T {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("tutor-hostile-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: dir) }
-        let lessons = dir.appendingPathComponent("lessons/en")
-        try fm.createDirectory(at: lessons.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try fm.copyItem(atPath: GradingTests.root + "/lessons/en", toPath: lessons.path)
-        try Self.codeLesson.write(to: lessons.appendingPathComponent("05-code.md"), atomically: true, encoding: .utf8)
-        let submissions = dir.appendingPathComponent("submissions")
-        try fm.createDirectory(at: submissions, withIntermediateDirectories: true)
-        return try body(try Course.load(directory: dir.appendingPathComponent("lessons").path).lessons(in: "en"), submissions)
+        try withTemporaryDirectory("tutor-hostile") { dir in
+            let fm = FileManager.default
+            let lessons = dir.appendingPathComponent("lessons/en")
+            try fm.createDirectory(at: lessons.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(atPath: GradingTests.root + "/lessons/en", toPath: lessons.path)
+            try Self.codeLesson.write(to: lessons.appendingPathComponent("05-code.md"), atomically: true, encoding: .utf8)
+            let submissions = dir.appendingPathComponent("submissions")
+            try fm.createDirectory(at: submissions, withIntermediateDirectories: true)
+            return try body(try Course.load(directory: dir.appendingPathComponent("lessons").path).lessons(in: "en"), submissions)
+        }
     }
 
     func write(_ text: String, _ url: URL) throws {

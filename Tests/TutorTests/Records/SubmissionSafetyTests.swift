@@ -4,13 +4,6 @@ import Testing
 
 /// Hostile submission files and text: each is refused with a message, nothing crashes.
 @Suite struct SubmissionSafetyTests {
-    func withFolder<T>(_ body: (URL) throws -> T) throws -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-submissions-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return try body(dir)
-    }
-
     @Test func terminalEscapesAreStrippedFromReportText() {
         let hostile = "ada\u{1B}[2J\u{1B}]0;owned\u{07}\u{1B}[31mred\u{9B}1mx\rtab\tend"
         #expect(ReportText.plain(hostile) == "adaredx tab end")
@@ -30,7 +23,7 @@ import Testing
     }
 
     @Test func symlinkFifoAndHugeFilesAreRefusedBeforeReading() throws {
-        try withFolder { dir in
+        try withTemporaryDirectory("tutor-submissions") { dir in
             let link = dir.appendingPathComponent("answers.yaml").path
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/etc/passwd")
             #expect(SubmissionLimits.fileProblem(link)?.contains("symbolic link") == true)
