@@ -13,12 +13,12 @@ struct GradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Score your saved progress, or answer files / folders of submissions (one per learner).",
         discussion: """
-            A submission is a progress file (progress.json) or an answers file mapping checkpoint ids to
-            answers, in JSON or YAML. A folder holds one submission per file or sub-folder. Answers are
-            judged again against the lessons (--lessons DIR may name an instructor's folder with hidden
-            checkpoints). The answer to a code checkpoint is the path of the learner's workspace inside
-            the learner's own folder; it runs in the sandbox, and without one it is not graded unless
-            --unsafe-no-sandbox is given. Points per checkpoint come from the lessons (default 1); reflections count as
+            A submission is a progress file (progress.json) or an answers file mapping checkpoint ids to \
+            answers, in JSON or YAML. A folder holds one submission per file or sub-folder. Answers are \
+            judged again against the lessons (--lessons DIR may name an instructor's folder with hidden \
+            checkpoints). The answer to a code checkpoint is the path of the learner's workspace inside \
+            the learner's own folder; it runs in the sandbox, and without one it is not graded unless \
+            --unsafe-no-sandbox is given. Points per checkpoint come from the lessons (default 1); reflections count as \
             completion. Broken submissions are reported in their row and do not stop the others.
             """)
 
