@@ -88,8 +88,15 @@ public struct Grader: Sendable {
     public static let reflectionPolicy =
         "reflections count as completion: an answered reflection earns its points, an empty one none"
 
-    public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, partialCredit: Bool = false) {
+    /// Per lesson id, the hashes of that lesson in every language: an answer given in another
+    /// language (one progress holds both) is not an answer to a changed lesson.
+    private let lessonHashes: [String: Set<String>]
+
+    /// `translations` are the same lessons in the course's other languages.
+    public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, partialCredit: Bool = false,
+                translations: [Lesson] = []) {
         checkpoints = lessons.flatMap { lesson in lesson.checkpoints.map { (lesson.id, $0) } }
+        lessonHashes = Dictionary((lessons + translations).map { ($0.id, [$0.sha256]) }, uniquingKeysWith: { $0.union($1) })
         self.judge = judge
         stamp = GradeStamp(lessons: lessons)
         self.language = language
@@ -131,16 +138,17 @@ public struct Grader: Sendable {
         }
         var rows: [CheckpointGrade] = []
         for (lesson, spec) in checkpoints {
-            rows.append(grade(spec, lesson: lesson, submission.answers[spec.id], folder: submission.folder))
+            rows.append(grade(spec, lesson: lesson, submission.answers[spec.id], folder: submission.folder,
+                               own: submission.checksOwnWorkspace))
         }
         let points = rows.reduce(0) { $0 + $1.points }
         return SubmissionGrade(learner: submission.learner, source: submission.source, points: points,
                                maxPoints: maxPoints, checkpoints: rows, error: nil, unknownIDs: unknown)
     }
 
-    private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?, folder: String?) -> CheckpointGrade {
+    private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?, folder: String?, own: Bool) -> CheckpointGrade {
         func row(_ outcome: CheckpointGrade.Outcome, _ points: Double, _ message: String) -> CheckpointGrade {
-            let changed = answer?.lessonHash.map { $0 != stamp.lessons[lesson] } ?? false
+            let changed = answer?.lessonHash.map { !(lessonHashes[lesson] ?? []).contains($0) } ?? false
             return CheckpointGrade(id: spec.id, lesson: lesson, outcome: outcome, points: points,
                                    maxPoints: spec.points, attempts: answer?.attempts ?? 0, message: message,
                                    lessonChanged: changed)
@@ -152,7 +160,7 @@ public struct Grader: Sendable {
             return row(.completed, spec.points, TutorText.gradeReflectionAnswered.text(language))
         }
         var given = answer.answer
-        if spec.expect == .code {
+        if spec.expect == .code, !own {
             switch CodeAnswerPath.resolve(answer.answer, inside: folder) {
             case let .workspace(path): given = path
             case let .refused(why): return row(.malformed, 0, why)
