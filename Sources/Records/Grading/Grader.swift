@@ -138,14 +138,15 @@ public struct Grader: Sendable {
         }
         var rows: [CheckpointGrade] = []
         for (lesson, spec) in checkpoints {
-            rows.append(grade(spec, lesson: lesson, submission.answers[spec.id]))
+            rows.append(grade(spec, lesson: lesson, submission.answers[spec.id], folder: submission.folder,
+                               own: submission.checksOwnWorkspace))
         }
         let points = rows.reduce(0) { $0 + $1.points }
         return SubmissionGrade(learner: submission.learner, source: submission.source, points: points,
                                maxPoints: maxPoints, checkpoints: rows, error: nil, unknownIDs: unknown)
     }
 
-    private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?) -> CheckpointGrade {
+    private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?, folder: String?, own: Bool) -> CheckpointGrade {
         func row(_ outcome: CheckpointGrade.Outcome, _ points: Double, _ message: String) -> CheckpointGrade {
             let changed = answer?.lessonHash.map { !(lessonHashes[lesson] ?? []).contains($0) } ?? false
             return CheckpointGrade(id: spec.id, lesson: lesson, outcome: outcome, points: points,
@@ -158,8 +159,15 @@ public struct Grader: Sendable {
         if spec.expect == .reflection {
             return row(.completed, spec.points, TutorText.gradeReflectionAnswered.text(language))
         }
+        var given = answer.answer
+        if spec.expect == .code, !own {
+            switch CodeAnswerPath.resolve(answer.answer, inside: folder) {
+            case let .workspace(path): given = path
+            case let .refused(why): return row(.malformed, 0, why)
+            }
+        }
         do {
-            let verdict = try judge.judge(answer.answer, for: spec)
+            let verdict = try judge.judge(given, for: spec)
             let summary = verdict.message.text(language)
             switch verdict.outcome {
             case .correct: return row(.correct, spec.points * creditFactor(answer), summary)
