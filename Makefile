@@ -1,12 +1,14 @@
 # The two commands of the README:
 #   make tutor   set up what is missing, build, open the course
 #   make test    set up what is missing, run the whole test suite
+#   make fuzz    run each libFuzzer harness of fuzz/ for FUZZ_SECONDS (fuzz/README.md)
 SWIFT ?= swift
 ARGS ?=
+FUZZ_SECONDS ?= 60
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: tutor test deps release bench clean
+.PHONY: tutor test deps release bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +33,9 @@ test: release
 
 bench: deps
 	benchmarks/run.sh
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 clean:
 	rm -rf .build

@@ -35,7 +35,7 @@ let package = Package(
             ],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Markdown → styled terminal lines, through cmark.
-        .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
+        .target(name: "TerminalMarkdown", dependencies: ["CCmark"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Lessons, checkpoints, answers, verdicts, progress, grading.
         .target(name: "TutorCore", dependencies: ["D2L", "TerminalMarkdown", "Yams"]),
         .executableTarget(
@@ -45,11 +45,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The fuzz harnesses' entry points: also run by FuzzRegressionTests on every saved crash input.
+        .target(name: "FuzzTargets", dependencies: ["D2L", "TerminalMarkdown"], path: "fuzz/Targets"),
+
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorCLITests", dependencies: ["TutorCore"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The libFuzzer driver links against libFuzzer and AddressSanitizer, so only `scripts/fuzz.sh`
+// builds it (TUTOR_FUZZ=1, its own build folder); a plain `swift build` never sees it.
+if Context.environment["TUTOR_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "tutor-fuzz", dependencies: ["FuzzTargets"], path: "fuzz/Driver"))
+}

@@ -57,7 +57,7 @@ struct ShowCommandTests {
         let output = try ReleaseBinary.run(["show", path, "--width", "40", "--color", "never"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(!output.stdout.utf8.contains(0x1B))
-        #expect(output.stdout == "# 标题\n━━━━━━\n\n• item one\n• item two\n\n│ quote\n\n── swift ──\n  let x = 1\n")
+        #expect(output.stdout == "标题\n━━━━\n\n• item one\n• item two\n\n│ quote\n\n── swift ──\n  let x = 1\n")
     }
 
     @Test func colourFollowsTheFlagAndNoColor() throws {

@@ -88,10 +88,33 @@ struct TrainCommandTests {
         #expect(output.stdout.isEmpty)
     }
 
+    @Test func aDataDirectoryThatDoesNotExistIsAnErrorWithItsPath() throws {
+        let output = try ReleaseBinary.run(["train", "--data", "/nonexistent-fashion-mnist"])
+        #expect(output.status == 2)
+        #expect(output.stderr.hasPrefix("tutor train: /nonexistent-fashion-mnist: no such directory; the Fashion-MNIST directory must hold"))
+    }
+
+    @Test func anEnvironmentDirectoryMissingAFileIsNamedNotPassedOver() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte"] {
+            try Data().write(to: dir.appendingPathComponent(name))
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["FASHION_MNIST_DIR"] = dir.path
+        let output = try ReleaseBinary.run(["train", "--epochs", "1"], environment: environment)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("\(dir.path) (from FASHION_MNIST_DIR): missing t10k-labels-idx1-ubyte (or .gz)"))
+        #expect(output.stdout.isEmpty)
+    }
+
     /// Only where the data set is not installed can the binary show what it says then.
     @Test(.enabled(if: !haveRealData, "Fashion-MNIST is installed here, so it cannot be missing"))
     func aMissingDataSetSaysHowToInstallIt() throws {
-        let output = try ReleaseBinary.run(["train", "--data", "/nonexistent-fashion-mnist"])
+        var environment = ProcessInfo.processInfo.environment
+        environment["FASHION_MNIST_DIR"] = nil
+        let output = try ReleaseBinary.run(["train"], environment: environment)
         #expect(output.status == 2)
         #expect(output.stderr.contains("apt-get install dataset-fashion-mnist"))
         #expect(output.stderr.contains("FASHION_MNIST_DIR"))
