@@ -26,15 +26,13 @@ let package = Package(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
-        // The from-scratch deep-learning library. Knows nothing of the tutor. Optimised in debug
-        // builds too: the tests train real networks, six times slower without it.
+        // The from-scratch deep-learning library. Knows nothing of the tutor.
         .target(
             name: "D2L",
             dependencies: [
                 .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-            ],
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+            ]),
         // Markdown → styled terminal lines, through cmark.
         .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
         // The judging pipeline, each stage depending only on those before it.
