@@ -64,7 +64,9 @@ struct GradeCommand: ParsableCommand {
             submissions = SubmissionReader.read(paths: paths)
         }
         let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge(workspace: ownWorkspace))
-        let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, partialCredit: partial)
+        let others = course.languages.filter { $0 != language.rawValue }.flatMap { course.lessons(in: $0) }
+        let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, partialCredit: partial,
+                            translations: others)
         let report = grader.grade(submissions, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let chosen = format.flatMap(GradeFormat.init(rawValue:)) ?? .table
         let width = isatty(STDOUT_FILENO) != 0 ? Terminal.size.columns : 100
