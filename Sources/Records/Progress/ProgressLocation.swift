@@ -16,6 +16,9 @@ public struct ProgressLocation: Equatable, Sendable {
         self.language = language
     }
 
+    /// Whose inputs the checkpoints with per-learner inputs use: this learner in this course.
+    public var identity: LearnerIdentity { LearnerIdentity(learner: learner, course: course) }
+
     /// The folder holding the files of this learner, course and language.
     public var folder: String { "\(stateDirectory)/\(learner)/\(course)/\(language.rawValue)" }
     public var file: String { "\(folder)/progress.json" }

@@ -28,6 +28,7 @@ struct CheckCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var options: CourseOptions
+    @OptionGroup var stateOptions: StateOptions
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var data: DataOption
 
@@ -40,9 +41,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let spec: CheckpointSpec
+        let learner: LearnerIdentity
         do {
             let course = try Course.load(directory: options.lessonsDirectory)
             spec = try course.findCheckpoint(id, language: language.rawValue).spec
+            learner = stateOptions.location(course: course, language: language).identity
         } catch {
             if json {
                 let object: [String: Any] = ["checkpoint": id, "exit_code": 2, "outcome": "unknown", "correct": false,
@@ -64,11 +67,11 @@ struct CheckCommand: ParsableCommand {
             TutorFailure("error: give exactly one of --answer TEXT or --answer-file PATH", code: 2).exit()
         }
         let reporter = EpochReporter(language: language)
-        if judge.isExpensive(spec) { printError(TutorText.computingTraining.text(language)) }
+        if judge.isExpensive(spec, learner: learner) { printError(TutorText.computingTraining.text(language)) }
         let result: VerdictReport.Result
         do {
-            result = .success(try answerFile.map { try judge.judge(answerFile: $0, for: spec, progress: reporter) }
-                              ?? judge.judge(answer ?? "", for: spec, progress: reporter))
+            result = .success(try answerFile.map { try judge.judge(answerFile: $0, for: spec, learner: learner, progress: reporter) }
+                              ?? judge.judge(answer ?? "", for: spec, learner: learner, progress: reporter))
         } catch let error as JudgeError {
             result = .failure(error)
         }
