@@ -1,12 +1,14 @@
 # The two commands of the README:
 #   make tutor   set up what is missing, build, open the course
 #   make test    set up what is missing, run the whole test suite
+#   make fuzz    run each libFuzzer harness of fuzz/ for FUZZ_SECONDS (fuzz/README.md)
 SWIFT ?= swift
 ARGS ?=
+FUZZ_SECONDS ?= 60
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: tutor test deps release bench clean
+.PHONY: tutor test deps release bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -17,9 +19,12 @@ release: deps
 tutor: release
 	.build/release/tutor $(ARGS)
 
+# The tests run on the BLAS kernels the tutor runs on: OpenBLAS names its core as it loads, and the
+# last name is the one the tutor kept or restarted with (a core set in the environment stays).
 test: release
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	core=$${OPENBLAS_CORETYPE:-$$(OPENBLAS_VERBOSE=2 .build/release/tutor --version 2>&1 >/dev/null | sed -n 's/^Core: //p' | tail -1)}; \
+	env $${core:+OPENBLAS_CORETYPE=$$core} $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
 	@# Grading shares one judge between threads: the parallel grading test under ThreadSanitizer.
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan \
 		--filter parallelGradingGivesTheSameReportAsOneByOne
@@ -31,6 +36,9 @@ test: release
 
 bench: deps
 	benchmarks/run.sh
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 clean:
 	rm -rf .build

@@ -43,9 +43,9 @@ let package = Package(
         // The runner's wire format, compiled by the tutor and by every workspace's runner.
         .target(name: "RunnerWire", dependencies: ["D2L"]),
         // The learner's own Swift code: workspace, sandbox, runner, code checks.
-        .target(name: "LearnerCode", dependencies: ["Judging", "RunnerWire"]),
+        .target(name: "LearnerCode", dependencies: ["Judging", "Lessons", "D2L", "RunnerWire"]),
         // Progress store, grading, report formats.
-        .target(name: "Records", dependencies: ["Judging", "Lessons", "TerminalMarkdown", "Yams"]),
+        .target(name: "Records", dependencies: ["Judging", "Lessons", "D2L", "TerminalMarkdown", "Yams"]),
         // Charts, images, ANSI, terminal size, colour policy.
         .target(name: "TerminalUI", dependencies: ["TerminalMarkdown"]),
         .executableTarget(
@@ -55,11 +55,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The fuzz harnesses' entry points: also run by FuzzRegressionTests on every saved crash input.
+        .target(name: "FuzzTargets", dependencies: ["D2L", "TerminalMarkdown"], path: "fuzz/Targets"),
+
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer driver links against libFuzzer and AddressSanitizer, so only `scripts/fuzz.sh`
+// builds it (TUTOR_FUZZ=1, its own build folder); a plain `swift build` never sees it.
+if Context.environment["TUTOR_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "tutor-fuzz", dependencies: ["FuzzTargets"], path: "fuzz/Driver"))
+}

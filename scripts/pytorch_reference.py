@@ -125,6 +125,22 @@ def ones_network():
     return network_case(X, [2, 0, 1, 2], [ones(6, 5), ones(5, 3)], [[0.0] * 5, [0.0] * 3])
 
 
+def leaf_case():
+    """Lesson 2: a scaled randn with requires_grad is not a leaf, so backward leaves its .grad None;
+    nn.Parameter makes the scaled tensor the leaf."""
+    import warnings
+    X = torch.ones(2, 4)
+    W = torch.randn(4, 3, requires_grad=True) * 0.01
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        (X @ W).sum().backward()
+        grad_is_none = W.grad is None
+    P = torch.nn.Parameter(torch.randn(4, 3) * 0.01)
+    (X @ P).sum().backward()
+    return {"scaled_is_leaf": W.is_leaf, "scaled_grad_is_none": grad_is_none, "scaled_grad_warns": len(caught) > 0,
+            "parameter_is_leaf": P.is_leaf, "parameter_grad_is_none": P.grad is None}
+
+
 def confusion_case():
     """Predicted classes (argmax of the logits) against labels, counted the way torch does."""
     g = torch.Generator().manual_seed(4)
@@ -151,6 +167,7 @@ def main():
         "deep_network": deep_network(),
         "ones_network": ones_network(),
         "confusion": confusion_case(),
+        "leaf": leaf_case(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(reference, indent=1) + "\n")

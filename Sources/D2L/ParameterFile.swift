@@ -17,9 +17,9 @@ import Foundation
 ///     end − 4      4       CRC-32 (zlib's, the one of gzip and PNG) of every byte before it
 ///
 /// Reading checks, in order: length of the fixed header, magic, version, layer count, shapes,
-/// exact file length (a truncated file or one with trailing bytes is rejected), checksum, and
-/// (when asked) that the network has the expected shape. Every failure is a
-/// `ParameterFileError` naming the file and what is wrong.
+/// exact file length (a truncated file or one with trailing bytes is rejected), checksum, that
+/// every number is finite, and (when asked) that the network has the expected shape. Every
+/// failure is a `ParameterFileError` naming the file and what is wrong.
 public enum ParameterFile {
     /// The 8 bytes every parameter file starts with.
     public static let magic: [UInt8] = [0x89, 0x4D, 0x4C, 0x50, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -28,6 +28,8 @@ public enum ParameterFile {
     /// More layers than this is taken as damage, not a network.
     public static let maxLayers = 64
     static let fixedHeader = 16
+    /// Larger files are refused before reading: 64 layers of 2^31 numbers could not be trained here.
+    public static let maxFileSize = 1 << 31
 
     /// The file's bytes for `params`.
     public static func encode(_ params: MLPParameters) -> [UInt8] {
@@ -54,7 +56,8 @@ public enum ParameterFile {
         guard bytes.prefix(magic.count).elementsEqual(magic.prefix(bytes.count)) else { throw fail(.badMagic) }
         guard bytes.count >= fixedHeader else { throw fail(.truncated(expected: fixedHeader, actual: bytes.count, part: "the header")) }
         let fileVersion = readUInt32(bytes, at: 8)
-        guard fileVersion == version else { throw fail(.unsupportedVersion(fileVersion)) }
+        guard fileVersion != 0 else { throw fail(.badVersion) }
+        guard fileVersion == version else { throw fail(.newerVersion(fileVersion)) }
         let layers = Int(readUInt32(bytes, at: 12))
         guard (1...maxLayers).contains(layers) else { throw fail(.badLayerCount(layers)) }
         let header = fixedHeader + 8 * layers
@@ -93,11 +96,29 @@ public enum ParameterFile {
             weights.append(Tensor(shape: [rows, cols], scalars: floats(rows * cols)))
             biases.append(Tensor(shape: [cols], scalars: floats(cols)))
         }
-        return MLPParameters(weights: weights, biases: biases)
+        let params = MLPParameters(weights: weights, biases: biases)
+        if let bad = firstNonFinite(params) { throw fail(bad) }
+        return params
     }
 
-    /// Writes `params` to `path` atomically (a crash mid-write leaves the old file).
+    /// The first NaN or infinite number, as the problem it is (a diverged training saves them).
+    static func firstNonFinite(_ params: MLPParameters) -> ParameterFileError.Problem? {
+        for (layer, (w, b)) in zip(params.weights, params.biases).enumerated() {
+            if let i = w.scalars.firstIndex(where: { !$0.isFinite }) {
+                let cols = w.shape[1]
+                return .nonFinite(layer: layer + 1, at: "weight [\(i / cols), \(i % cols)]", value: "\(w.scalars[i])")
+            }
+            if let i = b.scalars.firstIndex(where: { !$0.isFinite }) {
+                return .nonFinite(layer: layer + 1, at: "bias [\(i)]", value: "\(b.scalars[i])")
+            }
+        }
+        return nil
+    }
+
+    /// Writes `params` to `path` atomically (a crash mid-write leaves the old file). A network
+    /// holding NaN or infinite numbers is refused: no reader would take it.
     public static func write(_ params: MLPParameters, to path: String) throws {
+        if let bad = firstNonFinite(params) { throw ParameterFileError(file: path, problem: bad) }
         do {
             try Data(encode(params)).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -108,11 +129,11 @@ public enum ParameterFile {
     /// Reads and checks `path`. With `inputs`, `hiddens` or `outputs` given, a network of
     /// another shape is an error (`wrongShape`) too.
     public static func read(path: String, inputs: Int? = nil, hiddens: [Int]? = nil, outputs: Int? = nil) throws -> MLPParameters {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            throw ParameterFileError(file: path, problem: .unreadable(reason))
+        let bytes: [UInt8]
+        do { bytes = try RegularFile.contents(path, limit: maxFileSize) } catch let failure as RegularFile.Failure {
+            throw ParameterFileError(file: path, problem: .unreadable(failure.reason))
         }
-        let params = try decode([UInt8](data), file: path)
+        let params = try decode(bytes, file: path)
         let found = [params.inputs] + params.hiddens + [params.outputs]
         let expected = [inputs ?? params.inputs] + (hiddens ?? params.hiddens) + [outputs ?? params.outputs]
         guard found == expected else {
@@ -131,8 +152,8 @@ public enum ParameterFile {
         UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
     }
 
-    /// zlib's CRC-32 of `bytes`.
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    /// zlib's CRC-32 of `bytes`: the checksum a file ends with, computed over every byte before it.
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBytes { crc32($0) }
     }
 
@@ -155,11 +176,13 @@ public struct ParameterFileError: Error, Equatable, CustomStringConvertible {
         case unwritable(String)
         case truncated(expected: Int, actual: Int, part: String)
         case badMagic
-        case unsupportedVersion(UInt32)
+        case badVersion
+        case newerVersion(UInt32)
         case badLayerCount(Int)
         case badShape(layer: Int, String)
         case trailingBytes(Int)
         case checksumMismatch(stored: UInt32, computed: UInt32)
+        case nonFinite(layer: Int, at: String, value: String)
         case wrongShape(found: [Int], expected: [Int])
     }
 
@@ -176,12 +199,18 @@ public struct ParameterFileError: Error, Equatable, CustomStringConvertible {
         case let .truncated(expected, actual, part):
             what = "truncated parameter file: \(actual) bytes where \(expected) are needed for \(part)"
         case .badMagic: what = "not a parameter file (it does not start with the magic bytes 89 4D 4C 50 0D 0A 1A 0A)"
-        case let .unsupportedVersion(v): what = "parameter file version \(v) is not supported (this tutor reads version \(ParameterFile.version))"
+        case .badVersion: what = "damaged parameter file: format version 0 does not exist"
+        case let .newerVersion(v):
+            what = "parameter file format version \(v) is newer than this tutor reads (version \(ParameterFile.version)); "
+                + "update the tutor, or save the network again with this one"
         case let .badLayerCount(n): what = "damaged parameter file: \(n) layers (expected 1…\(ParameterFile.maxLayers))"
         case let .badShape(layer, detail): what = "damaged parameter file: layer \(layer) has \(detail)"
         case let .trailingBytes(n): what = "damaged parameter file: \(n) unexpected bytes after the checksum"
         case let .checksumMismatch(stored, computed):
             what = String(format: "damaged parameter file: checksum %08x stored, %08x computed", stored, computed)
+        case let .nonFinite(layer, at, value):
+            what = "layer \(layer) \(at) is \(value) (a diverged training); only finite numbers can be saved or loaded: "
+                + "train again with a smaller learning rate"
         case let .wrongShape(found, expected):
             what = "the file holds a \(found.map(String.init).joined(separator: "-")) network, "
                 + "expected \(expected.map(String.init).joined(separator: "-"))"

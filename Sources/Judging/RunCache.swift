@@ -95,21 +95,19 @@ public struct RunCache: Sendable {
 
 /// What a cached run was computed from: the data set's identity.
 public enum DataFingerprint {
-    /// Of the four files the library would load from `directory`'s search path: their paths,
-    /// sizes and modification times (cheap: no file is read). Nil when no folder holds them.
+    /// Of the four files the library would load for `directory`: their paths, sizes and
+    /// modification times (cheap: no file is read). Nil when they are not all there.
     public static func files(directory: String?) -> String? {
-        for folder in FashionMNIST.searchPath(directory: directory) {
-            guard let paths = FashionMNIST.filePaths(in: folder) else { continue }
-            var text = ""
-            for path in paths {
-                guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-                let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                text += "\(URL(fileURLWithPath: path).standardizedFileURL.path) \(size) \(modified)\n"
-            }
-            return "files " + SHA256.hex(Data(text.utf8)).prefix(16)
+        let (folder, source) = FashionMNIST.dataDirectory(directory: directory)
+        guard let paths = try? FashionMNIST.filePaths(in: folder, source: source) else { return nil }
+        var text = ""
+        for path in paths {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+            let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            text += "\(URL(fileURLWithPath: path).standardizedFileURL.path) \(size) \(modified)\n"
         }
-        return nil
+        return "files " + SHA256.hex(Data(text.utf8)).prefix(16)
     }
 
     /// Of data in memory (made-up data in tests): counts, every label and a sample of the pixels.

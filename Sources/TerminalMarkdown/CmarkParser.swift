@@ -1,9 +1,15 @@
 import CCmark
 
 /// Parses CommonMark text with libcmark (`CMARK_OPT_SOURCEPOS`, so every node knows its lines)
-/// and returns the document as a Swift value tree. cmark's tree is freed, exactly once, before
-/// this returns; no C pointer is kept.
+/// and returns the document as a Swift value tree, with GitHub tables and strikethrough
+/// recognised over cmark's tree (see `TableSyntax`, `applyStrikethrough`). cmark's tree is
+/// freed, exactly once, before this returns; no C pointer is kept.
 public func parseMarkdown(_ text: String) -> MarkdownNode {
+    parseCommonMark(text, source: SourceLines(text))
+}
+
+/// Parses with cmark and copies the tree; tables are looked for only when `source` is given.
+func parseCommonMark(_ text: String, source: SourceLines?) -> MarkdownNode {
     let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
     var utf8 = Array(text.utf8)
     let length = utf8.count
@@ -16,18 +22,22 @@ public func parseMarkdown(_ text: String) -> MarkdownNode {
         return MarkdownNode(kind: .document, startLine: 1, endLine: 1)
     }
     defer { cmark_node_free(document) }  // frees the whole tree, once
-    return copyTree(document)
+    return copyTree(document, source: source)
 }
 
 /// Copies cmark's tree into Swift values with cmark's iterator (not recursion), so a deeply
 /// nested document (thousands of `>`) cannot overflow the stack here.
-private func copyTree(_ root: OpaquePointer) -> MarkdownNode {
+private func copyTree(_ root: OpaquePointer, source: SourceLines?) -> MarkdownNode {
     guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document) }
     defer { cmark_iter_free(iterator) }
 
     // One array of finished children per open container.
     var childStack: [[MarkdownNode]] = []
-    var result: MarkdownNode?
+    var openQuotes = 0
+    var result: [MarkdownNode] = []
+    func add(_ nodes: [MarkdownNode]) {
+        if childStack.isEmpty { result = nodes } else { childStack[childStack.count - 1] += nodes }
+    }
     while true {
         let event = cmark_iter_next(iterator)
         if event == CMARK_EVENT_DONE { break }
@@ -35,18 +45,32 @@ private func copyTree(_ root: OpaquePointer) -> MarkdownNode {
         let kind = nodeKind(node)
         if event == CMARK_EVENT_ENTER {
             if isLeaf(kind) {
-                let copy = copyNode(node, kind: kind, children: [])
-                if childStack.isEmpty { result = copy } else { childStack[childStack.count - 1].append(copy) }
+                add([copyNode(node, kind: kind, children: [])])
             } else {
                 childStack.append([])
+                if kind == .blockQuote { openQuotes += 1 }
             }
         } else if event == CMARK_EVENT_EXIT {
-            let children = childStack.popLast() ?? []
+            var children = childStack.popLast() ?? []
+            if kind == .blockQuote { openQuotes -= 1 }
+            if hasInlineChildren(kind) { children = applyStrikethrough(children) }
             let copy = copyNode(node, kind: kind, children: children)
-            if childStack.isEmpty { result = copy } else { childStack[childStack.count - 1].append(copy) }
+            if kind == .paragraph || kind == .heading, let source,
+               let table = tableBlocks(copy, source: source, quoteDepth: openQuotes) {
+                add(table)
+            } else {
+                add([copy])
+            }
         }
     }
-    return result ?? MarkdownNode(kind: .document)
+    return result.first ?? MarkdownNode(kind: .document)
+}
+
+private func hasInlineChildren(_ kind: MarkdownNodeKind) -> Bool {
+    switch kind {
+    case .paragraph, .heading, .emphasis, .strong, .link, .image: return true
+    default: return false
+    }
 }
 
 /// cmark's leaf types get only an ENTER event from the iterator.

@@ -1,21 +1,44 @@
-/// Code spans up to this many characters keep their spaces unbreakable.
-private let shortCodeSpan = 24
 /// A space that the line breaker does not break at (it is still written as " ").
-private let nonBreakingSpace: UInt32 = 0xA0
+let nonBreakingSpace: UInt32 = 0xA0
 
 /// Turns a block's inline nodes into styled cells (before line breaking).
+///
+/// Colour mode shows emphasis, strong, code and strikethrough with SGR styles. Plain mode (no
+/// escape bytes: a pipe, `NO_COLOR`, `--color never`) shows their text without Markdown
+/// markers, except `~~` around deleted text, whose meaning would otherwise be lost.
+/// A code span is never broken across lines unless it is wider than the line (then at its
+/// spaces first). Nested inlines are walked with an explicit stack, not recursion.
 struct InlineRenderer {
     let options: RenderOptions
     let theme: Theme
 
+    private enum Work {
+        case node(MarkdownNode, TextStyle)
+        case closingMarker(String, TextStyle)
+        case linkEnd(MarkdownNode, TextStyle, linkStyle: TextStyle, start: Int)
+    }
+
     /// The cells of `nodes`, all with `base` merged into their style.
     func render(_ nodes: [MarkdownNode], base: TextStyle = .plain) -> [Cell] {
         var out: [Cell] = []
-        for node in nodes { append(node, style: base, to: &out) }
+        var work: [Work] = nodes.reversed().map { .node($0, base) }
+        while let item = work.popLast() {
+            switch item {
+            case .node(let node, let style):
+                append(node, style: style, to: &out, work: &work)
+            case .closingMarker(let marker, let style):
+                out += decoration(marker, style, .closing)
+            case .linkEnd(let node, let style, let linkStyle, let start):
+                finishLink(node, style: style, linkStyle: linkStyle, start: start, to: &out)
+            }
+        }
         return resolveSoftBreaks(out)
     }
 
-    private func append(_ node: MarkdownNode, style: TextStyle, to out: inout [Cell]) {
+    private func append(_ node: MarkdownNode, style: TextStyle, to out: inout [Cell], work: inout [Work]) {
+        func children(_ style: TextStyle) {
+            work.append(contentsOf: node.children.reversed().map { .node($0, style) })
+        }
         switch node.kind {
         case .text:
             out += cells(sanitize(node.literal ?? ""), style: style)
@@ -24,51 +47,56 @@ struct InlineRenderer {
         case .lineBreak:
             out.append(Cell(character: Cell.hardBreakMarker, width: 0, style: style))
         case .code:
-            let text = sanitize(node.literal ?? "")
-            var code = cells(text, style: options.color ? merged(style, theme.inlineCode) : style)
-            // A short code span is not broken at its spaces: `[[0, 2], [3, 0]]` stays whole.
-            // Only spaces between other characters, so none can end up trailing a line.
-            if code.count <= shortCodeSpan, let first = code.firstIndex(where: { !$0.isSpace }),
-               let last = code.lastIndex(where: { !$0.isSpace }) {
-                for i in first..<last where code[i].isSpace { code[i].scalar = nonBreakingSpace }
-            }
-            out += options.color ? code : decoration("`", style, .opening) + code + decoration("`", style, .closing)
+            out += codeSpan(node.literal ?? "", style: options.color ? merged(style, theme.inlineCode) : style)
         case .htmlInline:
             out += cells(sanitize(node.literal ?? ""), style: merged(style, theme.html))
         case .emphasis:
             var inner = style
             inner.italic = true
-            wrapPlain("*", node.children, style: inner, to: &out)
+            children(inner)
         case .strong:
             var inner = style
             inner.bold = true
-            wrapPlain("**", node.children, style: inner, to: &out)
+            children(inner)
+        case .strikethrough:
+            var inner = style
+            inner.strikethrough = true
+            if !options.color {
+                out += decoration("~~", inner, .opening)
+                work.append(.closingMarker("~~", inner))
+            }
+            children(inner)
         case .link:
-            appendLink(node, style: style, to: &out)
+            let url = node.url ?? ""
+            var linkStyle = merged(style, theme.link)
+            if options.color && options.hyperlinks && isAbsoluteURL(url) { linkStyle.link = sanitizeURL(url) }
+            work.append(.linkEnd(node, style, linkStyle: linkStyle, start: out.count))
+            children(linkStyle)
         case .image:
             appendImage(node, style: style, to: &out)
         default:
             // Custom inlines (never produced by the parser) and anything unexpected: children.
-            for child in node.children { append(child, style: style, to: &out) }
+            children(style)
         }
     }
 
-    /// Emphasis and strong: styled in colour mode, between Markdown markers in plain mode.
-    private func wrapPlain(_ marker: String, _ children: [MarkdownNode], style: TextStyle,
-                           to out: inout [Cell]) {
-        if !options.color { out += decoration(marker, style, .opening) }
-        for child in children { append(child, style: style, to: &out) }
-        if !options.color { out += decoration(marker, style, .closing) }
+    /// A code span's cells: glued together (no line break inside), with its inner spaces made
+    /// no-break spaces, which the line breaker gives up only for a span wider than the line.
+    private func codeSpan(_ literal: String, style: TextStyle) -> [Cell] {
+        var code = cells(sanitize(literal), style: style)
+        if let first = code.firstIndex(where: { !$0.isSpace }), let last = code.lastIndex(where: { !$0.isSpace }) {
+            for i in first..<last where code[i].isSpace { code[i].scalar = nonBreakingSpace }
+            for i in (first + 1)..<(last + 1) { code[i].gluedToPrevious = true }
+        }
+        return code
     }
 
-    private func appendLink(_ node: MarkdownNode, style: TextStyle, to out: inout [Cell]) {
+    /// After a link's text: in plain mode the URL when there was no text, then the URL in
+    /// parentheses unless the text already is the URL (autolinks).
+    private func finishLink(_ node: MarkdownNode, style: TextStyle, linkStyle: TextStyle, start: Int,
+                            to out: inout [Cell]) {
         let url = node.url ?? ""
-        var linkStyle = merged(style, theme.link)
-        if options.color && options.hyperlinks && isAbsoluteURL(url) { linkStyle.link = sanitizeURL(url) }
-        let start = out.count
-        for child in node.children { append(child, style: linkStyle, to: &out) }
-        if !options.color, out.count == start { out += cells(url, style: style) }
-        // The URL is shown after the text unless the text already is the URL (autolinks).
+        if !options.color, out.count == start { out += cells(sanitize(url), style: style) }
         let text = node.plainText
         if !url.isEmpty, text != url, "mailto:" + text != url {
             var urlStyle = merged(style, theme.url)
@@ -124,6 +152,7 @@ func merged(_ base: TextStyle, _ extra: TextStyle) -> TextStyle {
     style.dim = style.dim || extra.dim
     style.italic = style.italic || extra.italic
     style.underline = style.underline || extra.underline
+    style.strikethrough = style.strikethrough || extra.strikethrough
     if let link = extra.link { style.link = link }
     return style
 }

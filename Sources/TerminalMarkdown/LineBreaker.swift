@@ -4,7 +4,8 @@
 /// wide character and Latin text), except that a line never starts with closing punctuation
 /// (，。、；：？！）」 …) nor ends with opening punctuation (（「《 …). Words longer than a line are
 /// broken hard. Spaces at the start and end of lines are dropped, so no line carries trailing
-/// padding. `Cell.hardBreakMarker` forces a new line.
+/// padding. `Cell.hardBreakMarker` forces a new line. No-break spaces (inside code spans) are
+/// given up only when the unbreakable run they are part of is wider than the line.
 func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
     let width = max(width, 1)
     var lines: [[Cell]] = []
@@ -13,6 +14,8 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
     var pendingSpaces: [Cell] = []
     var pendingWidth = 0
     var index = 0
+    // No-break spaces before this index break like spaces (their run did not fit on a line).
+    var relaxedUntil = 0
 
     func finishLine() {
         // A hard-broken word may end in a no-break space (short code spans): no trailing padding.
@@ -31,7 +34,7 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
             index += 1
             continue
         }
-        if cell.isSpace {
+        if cell.isSpace || (index < relaxedUntil && cell.scalar == nonBreakingSpace) {
             if !line.isEmpty {
                 pendingSpaces.append(cell)
                 pendingWidth += cell.width
@@ -43,9 +46,15 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
         var end = index + 1
         var wordWidth = cell.width
         while end < input.count, !input[end].isSpace, !input[end].isHardBreak,
-              !canBreak(input, before: end) {
+              !canBreak(input, before: end),
+              !(end < relaxedUntil && input[end].scalar == nonBreakingSpace) {
             wordWidth += input[end].width
             end += 1
+        }
+        if wordWidth > width, relaxedUntil < end,
+           input[index..<end].contains(where: { $0.scalar == nonBreakingSpace }) {
+            relaxedUntil = end
+            continue
         }
         if lineWidth + pendingWidth + wordWidth <= width {
             line += pendingSpaces
@@ -81,12 +90,30 @@ func breakLines(_ input: [Cell], width: Int) -> [[Cell]] {
     return lines
 }
 
-/// Whether a line may break between `cells[index - 1]` and `cells[index]`. Plain mode's Markdown
-/// markers (`**`, backticks) stay with the text they enclose and are otherwise transparent: the
-/// characters on either side of them decide.
+/// The width of the widest run of cells that `breakLines` keeps on one line when it can.
+func widestWord(_ input: [Cell]) -> Int {
+    var widest = 0
+    var current = 0
+    for index in input.indices {
+        let cell = input[index]
+        if cell.isSpace || cell.isHardBreak {
+            current = 0
+            continue
+        }
+        if index > 0 && !input[index - 1].isSpace && canBreak(input, before: index) { current = 0 }
+        current += cell.width
+        widest = max(widest, current)
+    }
+    return widest
+}
+
+/// Whether a line may break between `cells[index - 1]` and `cells[index]`. Never inside a code
+/// span. Plain mode's Markdown markers (`~~`) stay with the text they enclose and are
+/// otherwise transparent: the characters on either side of them decide.
 func canBreak(_ cells: [Cell], before index: Int) -> Bool {
     let a = cells[index - 1]
     let b = cells[index]
+    if b.gluedToPrevious { return false }
     if a.decoration == .none && b.decoration == .none {
         return canBreak(between: a.scalar, a.width, and: b.scalar, b.width)
     }

@@ -41,16 +41,25 @@ public enum Pager {
         return path.split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
     }
 
+    /// The environment the pager runs in: `LESS=FRX` and `LV=-c` as git sets them, and
+    /// `LESSCHARSET=utf-8`, since the text is always UTF-8: without it, less in a locale that is
+    /// missing or not UTF-8 shows Chinese as `<E6><B5><8B>`. Settings the user made are kept.
+    static func pagerEnvironment(_ environment: [String: String]) -> [String: String] {
+        var child = environment
+        if child["LESS"] == nil { child["LESS"] = "FRX" }
+        if child["LV"] == nil { child["LV"] = "-c" }
+        if child["LESSCHARSET"] == nil { child["LESSCHARSET"] = "utf-8" }
+        return child
+    }
+
     /// Runs the pager with `text` on its standard input and waits for it. Returns false when it
     /// could not be started (the caller then prints the text itself).
-    private static func runPager(_ command: String, text: String, environment: [String: String]) -> Bool {
+    static func runPager(_ command: String, text: String, environment: [String: String]) -> Bool {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return false }
         let (readEnd, writeEnd) = (fds[0], fds[1])
 
-        var childEnvironment = environment
-        if childEnvironment["LESS"] == nil { childEnvironment["LESS"] = "FRX" }  // like git
-        if childEnvironment["LV"] == nil { childEnvironment["LV"] = "-c" }
+        let childEnvironment = pagerEnvironment(environment)
 
         // Save the terminal's mode so it can be restored whatever the pager does.
         var savedMode = termios()

@@ -20,10 +20,16 @@ public enum TerminalEnvironment {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
-    /// The width to render at: the terminal's (TIOCGWINSZ), else `COLUMNS`, else 80.
+    /// The width to render at: the terminal's (TIOCGWINSZ on standard output), else `COLUMNS`
+    /// (so output to a pipe or a file follows it), else 80.
     public static func width(environment: [String: String] = currentEnvironment()) -> Int {
-        if let size = size() { return size.columns }
-        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        width(terminalColumns: size()?.columns, environment: environment)
+    }
+
+    /// The width policy of `width(environment:)`, given the terminal's columns (nil: no terminal).
+    public static func width(terminalColumns: Int?, environment: [String: String]) -> Int {
+        if let terminalColumns, terminalColumns > 0 { return terminalColumns }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingSpaces) }), columns > 0 { return columns }
         return 80
     }
 

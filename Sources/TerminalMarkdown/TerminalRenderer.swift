@@ -13,8 +13,9 @@ public struct RenderOptions: Sendable, Equatable {
 }
 
 /// Renders a CommonMark document as terminal lines: styled with the 16 basic ANSI colours when
-/// `color` is on, plain but still structured (heading markers, bullets, quote bars, indented
-/// code) when it is off, wrapped to `width` by display width, with no trailing padding.
+/// `color` is on, plain but still structured (rules under headings, bullets, quote bars,
+/// indented code, tables; no Markdown markers) when it is off, wrapped to `width` by display
+/// width, with no trailing padding.
 public struct TerminalRenderer {
     public let options: RenderOptions
     let theme = Theme()
@@ -99,8 +100,16 @@ public struct TerminalRenderer {
             return renderBlockQuote(node, context)
         case .list:
             return renderList(node, context)
+        case .table:
+            return TableLayout(renderer: inline, theme: theme, color: options.color)
+                .render(node, width: context.width).map(emit)
+        case .tableRow:
+            // Outside a table only in hand-built trees: a table of this one row.
+            return renderBlock(MarkdownNode(kind: .table, children: [node]), context)
+        case .tableCell:
+            return wrap(inline.render(node.children), width: context.width)
         case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .link, .image,
-             .customInline:
+             .customInline, .strikethrough:
             // An inline where a block belongs (only in hand-built trees): treat as a paragraph.
             return wrap(inline.render([node]), width: context.width)
         default:
@@ -115,8 +124,8 @@ public struct TerminalRenderer {
         let level = min(max(node.headingLevel ?? 1, 1), 6)
         let style = options.color ? theme.heading(level) : TextStyle.plain
         let text = inline.render(node.children, base: style)
-        // Plain text marks every level with #s; colour marks levels 3-6 (1 and 2 have rules).
-        let marker = !options.color || level >= 3 ? String(repeating: "#", count: level) + " " : ""
+        // Colour marks levels 3-6 with #s (1 and 2 have rules); plain text has rules only.
+        let marker = options.color && level >= 3 ? String(repeating: "#", count: level) + " " : ""
         let markerCells = cells(marker, style: theme.headingMarker)
         let markerWidth = marker.count
         var lines: [[Cell]]
@@ -129,7 +138,7 @@ public struct TerminalRenderer {
         }
         lines = lines.map(trimTrailingSpaces)
         var out = lines.map(emit)
-        if let rule = theme.headingRule(level) {
+        if let rule = theme.headingRule(level, color: options.color) {
             let ruleWidth = min(context.width, lines.map { $0.reduce(0) { $0 + $1.width } }.max() ?? 0)
             var ruleStyle = TextStyle.plain
             ruleStyle.color = style.color
@@ -293,7 +302,7 @@ public struct TerminalRenderer {
             switch descendant.kind {
             case .text, .code, .htmlInline, .codeBlock, .htmlBlock:
                 out += descendant.literal ?? ""
-            case .softBreak, .lineBreak, .paragraph, .heading:
+            case .softBreak, .lineBreak, .paragraph, .heading, .tableRow, .tableCell:
                 if !out.isEmpty && out.last != " " { out += " " }
             default:
                 break

@@ -13,6 +13,7 @@ struct TextStyle: Equatable {
     var dim = false
     var italic = false
     var underline = false
+    var strikethrough = false
     /// Target of an OSC 8 hyperlink (already sanitised), when hyperlinks are on.
     var link: String?
 
@@ -25,6 +26,7 @@ struct TextStyle: Equatable {
         if dim { codes.append("2") }
         if italic { codes.append("3") }
         if underline { codes.append("4") }
+        if strikethrough { codes.append("9") }
         if let color { codes.append(String(color.rawValue)) }
         return codes.joined(separator: ";")
     }
@@ -38,10 +40,12 @@ struct Cell {
     /// The first scalar of `character`, kept for fast tests (space, breaks, punctuation)
     /// without comparing Characters.
     var scalar: UInt32
-    /// Markup shown in plain mode (`*`, `**`, backticks): not text, so it does not count as a
+    /// Markup shown in plain mode (`~~`): not text, so it does not count as a
     /// neighbour when a soft break decides between a space and nothing, and it stays with the
     /// text it encloses when lines are broken.
     var decoration = Decoration.none
+    /// No line break between this cell and the one before (inside a code span).
+    var gluedToPrevious = false
 
     enum Decoration { case none, opening, closing }
 

@@ -12,12 +12,13 @@ struct Theme {
         default: return TextStyle(italic: true)
         }
     }
-    /// The rule drawn under level-1 and level-2 headings.
-    func headingRule(_ level: Int) -> Character? {
+    /// The rule drawn under a heading: levels 1 and 2, and in plain text (which shows no `#`
+    /// markers) every level.
+    func headingRule(_ level: Int, color: Bool) -> Character? {
         switch level {
         case 1: return "━"
         case 2: return "─"
-        default: return nil
+        default: return color ? nil : "┄"
         }
     }
     let headingMarker = TextStyle(dim: true)
@@ -31,6 +32,8 @@ struct Theme {
     let rule = TextStyle(color: .brightBlack)
     let codeLabel = TextStyle(color: .brightBlack)
     let codeClipMarker = TextStyle(color: .red)
+    let tableRule = TextStyle(color: .brightBlack)
+    let tableHeader = TextStyle(bold: true)
 
     // Syntax highlighting.
     let keyword = TextStyle(color: .magenta)

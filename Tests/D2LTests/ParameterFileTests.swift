@@ -69,8 +69,6 @@ import Testing
 
     @Test func aWrongVersionOrLayerCountIsNamed() {
         let good = ParameterFile.encode(params)
-        var v2 = good; v2[8] = 2
-        #expect(problem { try ParameterFile.decode(v2) } == .unsupportedVersion(2))
         var manyLayers = good; manyLayers[13] = 1   // 3 + 256 layers
         #expect(problem { try ParameterFile.decode(manyLayers) } == .badLayerCount(259))
         var broken = good; broken[24] = 5            // layer 2 claims 5 rows after 4 outputs
@@ -92,8 +90,56 @@ import Testing
         #expect(try ParameterFile.read(path: path, inputs: 6, outputs: 2).hiddens == [4, 3])
     }
 
+    @Test func aLaterVersionIsANewerFormatNotDamage() throws {
+        let good = ParameterFile.encode(params)
+        for version: [UInt8] in [[2, 0, 0, 0], [0xFF, 0xFF, 0xFF, 0xFF]] {
+            var later = good
+            later.replaceSubrange(8..<12, with: version)
+            let error = try #require(thrown { try ParameterFile.decode(later, file: "net.mlp") })
+            #expect(error.problem == .newerVersion(UInt32(version[0]) | UInt32(version[1]) << 8 | UInt32(version[2]) << 16 | UInt32(version[3]) << 24))
+            #expect(error.description.contains("is newer than this tutor reads (version 1); update the tutor"))
+            #expect(!error.description.contains("damaged"))
+        }
+        var zero = good
+        zero[8] = 0
+        #expect(problem { try ParameterFile.decode(zero) } == .badVersion)
+    }
+
+    @Test func nonFiniteNumbersAreRefusedOnReadAndWrite() throws {
+        var diverged = params
+        diverged.weights[0] = Tensor(shape: [6, 4], scalars: (0..<24).map { $0 == 9 ? .nan : Float($0) })
+        let bytes = ParameterFile.encode(diverged)  // the checksum is right: only the numbers are wrong
+        #expect(problem { try ParameterFile.decode(bytes) } == .nonFinite(layer: 1, at: "weight [2, 1]", value: "nan"))
+        var infiniteBias = params
+        infiniteBias.biases[2] = Tensor([1, -.infinity])
+        #expect(problem { try ParameterFile.decode(ParameterFile.encode(infiniteBias)) } == .nonFinite(layer: 3, at: "bias [1]", value: "-inf"))
+
+        let dir = TempDirectory()
+        let path = (dir.path as NSString).appendingPathComponent("diverged.mlp")
+        let error = try #require(thrown { try ParameterFile.write(diverged, to: path) })
+        #expect(error.description == "\(path): layer 1 weight [2, 1] is nan (a diverged training); only finite numbers can be saved or loaded: train again with a smaller learning rate")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func shapesWhoseSizeOverflowsAreDamageNotATrap() {
+        var bytes = ParameterFile.encode(MLPParameters(weights: [Tensor([[1], [2]])], biases: [Tensor([0.5])]))
+        bytes.replaceSubrange(16..<24, with: [UInt8](repeating: 0xFF, count: 8))  // 4294967295 × 4294967295
+        #expect(problem { try ParameterFile.decode(bytes) } == .badShape(layer: 1, "a weight matrix of 4294967295×4294967295 is too large"))
+    }
+
+    @Test func aFIFOIsRefusedWithoutWaitingForAWriter() {
+        let dir = TempDirectory()
+        let fifo = makeFIFO(in: dir)
+        let error = errorOfReading(fifo: fifo) { _ = try ParameterFile.read(path: fifo) }
+        #expect((error as? ParameterFileError)?.problem == .unreadable("a FIFO (named pipe), not a regular file"))
+    }
+
     @Test func missingFileIsAnError() {
         #expect(problem { try ParameterFile.read(path: "/nonexistent/net.mlp") } == .unreadable("no such file"))
+    }
+
+    private func thrown(_ body: () throws -> Any) -> ParameterFileError? {
+        do { _ = try body(); return nil } catch { return error as? ParameterFileError }
     }
 
     private func problem(_ body: () throws -> Any) -> ParameterFileError.Problem? {

@@ -51,6 +51,7 @@ private struct DocumentGenerator {
         case 6: return w + "\\\n"
         case 7: return w + "\n"
         case 8: return "0<foo or foo>10"
+        case 9: return "~~\(w)~~"
         default: return w
         }
     }
@@ -69,7 +70,7 @@ private struct DocumentGenerator {
         case 2: return "    " + paragraph().replacingOccurrences(of: "\n", with: " ")
         case 3: return pick(["---", "***", "___"])
         case 4: return "<div>\n" + paragraph().replacingOccurrences(of: "\n", with: " ") + "\n</div>"
-        case 5: return paragraph()
+        case 5: return chance(0.3) ? table() : paragraph()
         case 6, 7:
             let inner = document(blocks: int(1...3), depth: depth + 1)
             return inner.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n")
@@ -85,6 +86,19 @@ private struct DocumentGenerator {
                     .enumerated().map { $0.offset == 0 ? String($0.element) : pad + $0.element }.joined(separator: "\n")
             }.joined(separator: loose ? "\n\n" : "\n")
         }
+    }
+
+    /// A GitHub table of 1-6 columns and 0-5 body rows, with every alignment.
+    mutating func table() -> String {
+        let columns = int(1...6)
+        func row() -> String {
+            "| " + (0..<columns).map { _ in
+                (0..<int(0...4)).map { _ in inline() }.joined(separator: " ")
+                    .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\\", with: "")
+            }.joined(separator: " | ") + " |"
+        }
+        let delimiter = "|" + (0..<columns).map { _ in pick(["---", ":--", ":-:", "--:"]) }.joined(separator: "|") + "|"
+        return ([row(), delimiter] + (0..<int(0...5)).map { _ in row() }).joined(separator: "\n")
     }
 
     mutating func document(blocks: Int, depth: Int = 0) -> String {
@@ -120,5 +134,46 @@ private struct DocumentGenerator {
                 }
             }
         }
+    }
+
+    /// Generated tables at every width from 10 to 100: no line wider than the width, no
+    /// trailing space, and every character of every cell shown: exactly once in a grid (the
+    /// layout moves text, it never drops or repeats it); in records the header repeats.
+    @Test(arguments: 0..<4)
+    func tablesKeepAllTheirTextAtEveryWidth(_ shard: Int) {
+        var generator = DocumentGenerator(rng: SplitMix(state: 0x7AB1_E000 + UInt64(shard)))
+        for tableIndex in 0..<10 {
+            let markdown = generator.table()
+            let parsed = parseMarkdown(markdown)
+            guard let table = parsed.children.first, table.kind == .table else {
+                Issue.record("not a table: \(markdown)")
+                continue
+            }
+            let wide = TerminalRenderer(options: RenderOptions(width: 100_000))
+            let cellText = table.children.flatMap(\.children).flatMap { cell in
+                wide.render(MarkdownNode(kind: .paragraph, children: cell.children))
+            }
+            let expected = Self.letters(cellText.joined())
+            let headerText = table.children[0].children.flatMap { cell in
+                wide.render(MarkdownNode(kind: .paragraph, children: cell.children))
+            }
+            let bodyCount = table.children.count - 1
+            for width in stride(from: 10, through: 100, by: 9) {
+                let lines = TerminalRenderer(options: RenderOptions(width: width)).render(parsed)
+                let where_ = "shard \(shard) table \(tableIndex) width \(width)"
+                #expect(lines.allSatisfy { displayWidth($0) <= width }, "\(where_): \(lines)")
+                #expect(lines.allSatisfy { !$0.hasSuffix(" ") }, "\(where_): trailing space")
+                let isGrid = lines.contains { !$0.isEmpty && $0.allSatisfy { "─┼".contains($0) } }
+                let shown = isGrid || bodyCount == 0
+                    ? expected
+                    : (expected + Array(repeating: Self.letters(headerText.joined()), count: bodyCount - 1).flatMap { $0 }).sorted()
+                #expect(Self.letters(lines.joined()) == shown, "\(where_): text changed in \(markdown.debugDescription.prefix(300))")
+            }
+        }
+    }
+
+    /// The characters of `text` other than spaces and the table's own rules, sorted.
+    private static func letters(_ text: String) -> [Character] {
+        text.filter { !" │─┼┄".contains($0) }.sorted()
     }
 }

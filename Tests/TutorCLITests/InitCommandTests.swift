@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `tutor init` and the code-check commands' messages, through the built binary. Nothing here
-/// builds a workspace (the TutorCoreTests code-check suite does that once).
+/// builds a workspace (the TutorTests code-check suite does that once).
 @Test func initCreatesTheWorkspaceNextToTheProject() throws {
     let dir = TutorBinary.temporaryFolder("init")
     let (status, out, err) = try TutorBinary.run(["init", dir + "/ex"])

@@ -56,7 +56,7 @@ struct ShowCommandTests {
         let output = try TutorBinary.run(["show", path, "--width", "40", "--color", "never"])
         #expect(output.status == 0, "\(output.err)")
         #expect(!output.out.utf8.contains(0x1B))
-        #expect(output.out == "# 标题\n━━━━━━\n\n• item one\n• item two\n\n│ quote\n\n── swift ──\n  let x = 1\n")
+        #expect(output.out == "标题\n━━━━\n\n• item one\n• item two\n\n│ quote\n\n── swift ──\n  let x = 1\n")
     }
 
     @Test func colourFollowsTheFlagAndNoColor() throws {

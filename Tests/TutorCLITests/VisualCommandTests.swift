@@ -63,6 +63,24 @@ struct VisualCommandTests {
         #expect(accs == accs.sorted(by: >))
     }
 
+    /// `--validation N` sweeps on a validation split: trained on fewer images than the plain run,
+    /// cached apart from the runs on the whole training set.
+    @Test func sweepOnAValidationSplit() throws {
+        let data = try TinyData()
+        let args = ["sweep", "--data", data.dir, "--hiddens", "8", "--lr", "0.5", "--epochs", "2", "--batch-size", "50",
+                    "--cache", data.path("cache"), "--jobs", "1", "--json"]
+        func run(_ extra: [String]) throws -> (runs: [[String: Any]], stderr: String) {
+            let output = try ReleaseBinary.run(args + extra, environment: environment())
+            #expect(output.status == 0, "\(output.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            return (try #require(report["runs"] as? [[String: Any]]), output.stderr)
+        }
+        let plain = try run([]), held = try run(["--validation", "50"])
+        #expect(held.stderr.contains("validation: 50 of the"))
+        #expect(held.runs.first?["cached"] as? Bool == false, "a validation run must not reuse the cached whole-data run")
+        #expect(held.runs.first?["train_loss"] as? Double != plain.runs.first?["train_loss"] as? Double)
+    }
+
     @Test func trainPlotsAndSavesThenPredictLoads() throws {
         let data = try TinyData()
         let train = try TutorBinary.run(["train", "--data", data.dir, "--epochs", "3", "--hiddens", "16", "--lr", "0.5",

@@ -10,6 +10,18 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case inconsistent(file: String, reason: String)
     /// No directory holds the data set; lists where we looked.
     case notFound(searched: [String])
+    /// A directory that was named (argument or environment) does not hold the four files.
+    case incompleteDirectory(String, source: DirectorySource, problem: String)
+
+    /// Where the data directory came from.
+    public enum DirectorySource: Equatable, Sendable {
+        /// Given by the caller (`tutor … --data DIR`).
+        case given
+        /// `$FASHION_MNIST_DIR`.
+        case environment
+        /// The system directory of Debian's package.
+        case system
+    }
 
     public var description: String {
         switch self {
@@ -17,6 +29,11 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
         case let .badGzip(file, reason): return "\(file): not a valid gzip file: \(reason)"
         case let .badIDX(file, reason): return "\(file): not a valid IDX file: \(reason)"
         case let .inconsistent(file, reason): return "\(file): \(reason)"
+        case let .incompleteDirectory(dir, source, problem):
+            let named = source == .environment ? "\(dir) (from \(FashionMNIST.environmentVariable))" : dir
+            let instead = source == .environment ? ", or unset \(FashionMNIST.environmentVariable) to use \(FashionMNIST.systemDirectory)" : ""
+            return "\(named): \(problem); the Fashion-MNIST directory must hold "
+                + "\(FashionMNIST.fileNames.joined(separator: ", ")) (gzip or uncompressed)\(instead)"
         case let .notFound(searched):
             return """
                 Fashion-MNIST was not found. Looked in:

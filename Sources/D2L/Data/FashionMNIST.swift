@@ -40,39 +40,40 @@ public struct FashionMNIST: Sendable {
         self.testLabels = testLabels
     }
 
-    /// The directories `load` tries, in order: `directory`, then `$FASHION_MNIST_DIR`, then
-    /// the system directory.
-    public static func searchPath(directory: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
-        var dirs: [String] = []
-        if let directory { dirs.append(directory) }
-        if let env = environment[environmentVariable], !env.isEmpty { dirs.append(env) }
-        dirs.append(systemDirectory)
-        var seen = Set<String>()
-        return dirs.filter { seen.insert($0).inserted }
+    /// Where `load` reads from: `directory` when given, else `$FASHION_MNIST_DIR` when set, else
+    /// the system directory. A directory someone named is used or is an error, never passed over.
+    public static func dataDirectory(directory: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> (path: String, source: DatasetError.DirectorySource) {
+        if let directory { return (directory, .given) }
+        if let env = environment[environmentVariable], !env.isEmpty { return (env, .environment) }
+        return (systemDirectory, .system)
     }
 
-    /// Loads the data set from the first directory of `searchPath` that holds all four files.
-    /// Throws `DatasetError.notFound` (saying how to install it) when none does, and the
-    /// file's own error when a file is damaged.
-    public static func load(directory: String? = nil) throws -> FashionMNIST {
-        try load(searching: searchPath(directory: directory))
+    /// Loads the data set from `dataDirectory`. Throws `DatasetError.notFound` (saying how to
+    /// install it) when the system directory lacks it, `incompleteDirectory` naming what is
+    /// missing from a directory that was named, and the file's own error when a file is damaged.
+    public static func load(directory: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> FashionMNIST {
+        let (dir, source) = dataDirectory(directory: directory, environment: environment)
+        return try load(paths: filePaths(in: dir, source: source))
     }
 
-    static func load(searching dirs: [String]) throws -> FashionMNIST {
-        for dir in dirs {
-            if let paths = filePaths(in: dir) { return try load(paths: paths) }
-        }
-        throw DatasetError.notFound(searched: dirs)
-    }
-
-    /// The four paths in `dir` (preferring `.gz`), or nil unless all four exist.
-    public static func filePaths(in dir: String) -> [String]? {
-        var paths: [String] = []
+    /// The four paths in `dir` (preferring `.gz`).
+    public static func filePaths(in dir: String, source: DatasetError.DirectorySource) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory)
+        if source == .system && !(exists && isDirectory.boolValue) { throw DatasetError.notFound(searched: [dir]) }
+        guard exists else { throw DatasetError.incompleteDirectory(dir, source: source, problem: "no such directory") }
+        guard isDirectory.boolValue else { throw DatasetError.incompleteDirectory(dir, source: source, problem: "not a directory") }
+        var paths: [String] = [], missing: [String] = []
         for name in fileNames {
             let base = (dir as NSString).appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: base + ".gz") { paths.append(base + ".gz") }
             else if FileManager.default.fileExists(atPath: base) { paths.append(base) }
-            else { return nil }
+            else { missing.append(name) }
+        }
+        if source == .system && missing.count == fileNames.count { throw DatasetError.notFound(searched: [dir]) }
+        guard missing.isEmpty else {
+            throw DatasetError.incompleteDirectory(dir, source: source, problem: "missing \(missing.joined(separator: ", ")) (or .gz)")
         }
         return paths
     }
@@ -84,6 +85,9 @@ public struct FashionMNIST: Sendable {
         let trainLabels = try readLabels(paths[1], count: trainImages.count / pixelsPerImage, imagesFile: paths[0])
         let testImages = try readImages(paths[2])
         let testLabels = try readLabels(paths[3], count: testImages.count / pixelsPerImage, imagesFile: paths[2])
+        for (images, path) in [(trainImages, paths[0]), (testImages, paths[2])] where images.isEmpty {
+            throw DatasetError.inconsistent(file: path, reason: "holds no images; training and testing need at least one each")
+        }
         return FashionMNIST(trainImages: trainImages, trainLabels: trainLabels, testImages: testImages, testLabels: testLabels)
     }
 

@@ -7,18 +7,14 @@ public enum Gzip {
         bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
     }
 
+    /// No data file of this library is larger once decompressed (Fashion-MNIST's largest is 47 MB).
+    public static let maxDecompressedSize = 1 << 30
+
     /// The decompressed contents of a gzip stream (several concatenated members are allowed).
-    /// `file` names the source in errors.
-    public static func decompress(_ input: [UInt8], file: String = "<memory>") throws -> [UInt8] {
+    /// `file` names the source in errors; output beyond `limit` bytes is an error (a gzip bomb).
+    public static func decompress(_ input: [UInt8], file: String = "<memory>", limit: Int = maxDecompressedSize) throws -> [UInt8] {
         guard isGzip(input) else { throw DatasetError.badGzip(file: file, reason: "missing the gzip magic number 1f 8b") }
-        // The trailer's ISIZE (size mod 2^32) is a good first guess for the output size.
-        var capacity = 1 << 16
-        if input.count >= 18 {
-            let n = input.count
-            let isize = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
-            // A damaged trailer must not make us allocate gigabytes: deflate expands at most ~1032×.
-            if isize <= input.count * 1032 { capacity = max(capacity, isize) }
-        }
+        let capacity = initialCapacity(input, limit: limit)
         var output = [UInt8](repeating: 0, count: capacity)
         var produced = 0
         var stream = z_stream()
@@ -31,7 +27,12 @@ public enum Gzip {
         try input.withUnsafeBufferPointer { inBuf in
             var consumed = 0
             while true {
-                if produced == output.count { output.append(contentsOf: repeatElement(0, count: output.count)) }
+                if produced == output.count {
+                    guard output.count < limit else {
+                        throw DatasetError.badGzip(file: file, reason: "it decompresses to more than \(limit) bytes, more than any data file")
+                    }
+                    output.append(contentsOf: repeatElement(0, count: min(output.count, limit - output.count)))
+                }
                 let status: Int32 = output.withUnsafeMutableBufferPointer { outBuf in
                     stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress! + consumed)
                     stream.avail_in = UInt32(min(inBuf.count - consumed, Int(UInt32.max)))
@@ -70,6 +71,19 @@ public enum Gzip {
             }
         }
         return output
+    }
+
+    /// The first size of the output buffer. The trailer's ISIZE (size mod 2^32) is only a hint: a
+    /// damaged one must not allocate gigabytes, so it is believed up to 8× the input (data files
+    /// compress 2–4×); beyond that the buffer grows as the output really does.
+    static func initialCapacity(_ input: [UInt8], limit: Int) -> Int {
+        var capacity = 1 << 16
+        if input.count >= 18 {
+            let n = input.count
+            let isize = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
+            capacity = max(capacity, min(isize, 8 * n))
+        }
+        return max(1, min(capacity, limit))
     }
 
     /// The bytes compressed as one gzip member (zlib's default level).

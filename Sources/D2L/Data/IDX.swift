@@ -24,22 +24,9 @@ public struct IDXFile: Equatable, Sendable {
 
     /// The whole file, read straight into one array (no intermediate `Data` copy).
     static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw DatasetError.unreadable(file: path, reason: String(cString: strerror(errno)).lowercased())
+        do { return try RegularFile.contents(path) } catch let failure as RegularFile.Failure {
+            throw DatasetError.unreadable(file: path, reason: failure.reason)
         }
-        defer { fclose(file) }
-        var info = stat()
-        guard fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw DatasetError.unreadable(file: path, reason: "not a regular file")
-        }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = size == 0 ? 0 : fread(buffer.baseAddress!, 1, size, file)
-            failed = count != size || ferror(file) != 0
-        }
-        if failed { throw DatasetError.unreadable(file: path, reason: "read \(bytes.count) of \(size) bytes") }
-        return bytes
     }
 
     /// Parses uncompressed IDX bytes; `file` names the source in errors. Takes the array by

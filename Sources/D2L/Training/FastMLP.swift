@@ -12,14 +12,16 @@ struct ByteBatch {
 
 /// The chapter's MLP with a hand-written forward and backward pass on buffers allocated once.
 ///
-/// One training step is two parallel phases on a `WorkerPool`:
-/// 1. rows: each worker takes a block of the batch's rows and does everything that is local to
-///    a row: bytes → floats, every layer's X·W (sgemm) with fused bias + relu, the fused softmax
+/// One training step is two parallel phases on a `WorkerPool`, each cut into chunks that the
+/// workers take as they become free:
+/// 1. rows: a chunk is a block of the batch's rows, and gets everything that is local to a row:
+///    bytes → floats, every layer's X·W (sgemm) with fused bias + relu, the fused softmax
 ///    cross-entropy and its gradient, and the backward products dZ·Wᵀ with the relu mask;
-/// 2. weights: each worker takes a block of every weight matrix's rows and applies
+/// 2. weights: a chunk is a block of every weight matrix's rows, updated by
 ///    W ← W − (lr / n)·Xᵀ·dZ in one sgemm (the transpose read in place, beta = 1, so no
 ///    gradient buffer), and likewise a block of every bias's columns.
-/// Nothing is allocated per batch; the number of workers changes results only in the last bit.
+/// Nothing is allocated per batch. Which worker takes which chunk changes no result; the number
+/// of workers (through the chunk sizes) changes results only in the last bit.
 final class FastMLP {
     /// Layer widths: inputs, hidden layers…, outputs.
     let sizes: [Int]
@@ -49,9 +51,12 @@ final class FastMLP {
     /// What the pool's workers do when `pool.run(self)` calls `run(worker:)`.
     private enum Phase {
         case idle
-        case rows(ByteBatch, backward: Bool)
+        case rows(ByteBatch, backward: Bool, chunks: Int)
         case weights(rows: Int, mode: Mode)
     }
+    /// Chunks of each phase: two per worker, so that a paused worker holds up at most a quarter of
+    /// a phase (with two workers) while the others take the rest; one when there is one worker.
+    private let chunks: Int
     private var phase = Phase.idle
 
     init(sizes: [Int], capacity: Int, workers: Int) {
@@ -78,6 +83,7 @@ final class FastMLP {
         }
         self.allocations = allocations
         pool = WorkerPool(count: workers)
+        chunks = workers == 1 ? 1 : 2 * workers
     }
 
     deinit {
@@ -124,11 +130,12 @@ final class FastMLP {
         precondition(n > 0 && n <= capacity, "batch of \(n) rows, capacity \(capacity)")
         let backward: Bool
         if case .evaluate = mode { backward = false } else { backward = true }
-        phase = .rows(batch, backward: backward)
-        pool.run(self)
+        let rowChunks = max(1, min(chunks, n / 16))  // a short last batch: at least 16 rows a chunk
+        phase = .rows(batch, backward: backward, chunks: rowChunks)
+        pool.run(self, chunks: rowChunks)
         if backward {
             phase = .weights(rows: n, mode: mode)
-            pool.run(self)
+            pool.run(self, chunks: chunks)
         }
         phase = .idle
         var lossSum = 0.0, correct = 0
@@ -155,10 +162,17 @@ final class FastMLP {
     private func rowPhase(_ batch: ByteBatch, rows: Range<Int>, backward: Bool) {
         let r0 = rows.lowerBound, n = rows.count
         let pixels = sizes[0]
-        for r in rows {
-            let example = batch.example(r)
-            labels[r] = Int32(batch.labels[example])
-            FastMLPKernels.scaleBytes(batch.images + example * pixels, input + r * pixels, count: pixels)
+        for r in rows { labels[r] = Int32(batch.labels[batch.example(r)]) }
+        var r = r0
+        while r + 4 <= rows.upperBound {
+            FastMLPKernels.scaleBytes(rows: batch.images + batch.example(r) * pixels,
+                                      batch.images + batch.example(r + 1) * pixels,
+                                      batch.images + batch.example(r + 2) * pixels,
+                                      batch.images + batch.example(r + 3) * pixels, input + r * pixels, count: pixels)
+            r += 4
+        }
+        for r in r..<rows.upperBound {
+            FastMLPKernels.scaleBytes(batch.images + batch.example(r) * pixels, input + r * pixels, count: pixels)
         }
         for l in 0..<layerCount {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
@@ -185,12 +199,12 @@ final class FastMLP {
         }
     }
 
-    /// Phase 2: this worker's block of every layer's weight rows and bias columns.
-    private func weightPhase(rows n: Int, worker: Int, mode: Mode) {
+    /// Phase 2: chunk `chunk`'s block of every layer's weight rows and bias columns.
+    private func weightPhase(rows n: Int, chunk: Int, mode: Mode) {
         for l in 0..<layerCount {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
-            let block = share(fanIn, worker: worker, of: pool.count)
-            let columns = share(fanOut, worker: worker, of: pool.count)
+            let block = share(fanIn, part: chunk, of: chunks)
+            let columns = share(fanOut, part: chunk, of: chunks)
             let alpha: Float, beta: Float, w: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>
             switch mode {
             case .train(let lr): (alpha, beta, w, b) = (-lr / Float(n), 1, weights[l], biases[l])
@@ -212,22 +226,22 @@ final class FastMLP {
 }
 
 extension FastMLP: PoolJob {
-    /// One worker's share of the current phase (called on every worker at once).
-    func run(worker: Int) {
+    /// One chunk of the current phase (called on any worker).
+    func run(chunk: Int) {
         switch phase {
         case .idle:
             break
-        case let .rows(batch, backward):
-            let rows = share(batch.count, worker: worker, of: pool.count)
+        case let .rows(batch, backward, chunks):
+            let rows = share(batch.count, part: chunk, of: chunks)
             if !rows.isEmpty { rowPhase(batch, rows: rows, backward: backward) }
         case let .weights(n, mode):
-            weightPhase(rows: n, worker: worker, mode: mode)
+            weightPhase(rows: n, chunk: chunk, mode: mode)
         }
     }
 }
 
-/// Worker `worker`'s part of 0..<total split into `count` nearly equal blocks.
+/// Part `part` of 0..<total split into `count` nearly equal blocks.
 @inline(__always)
-func share(_ total: Int, worker: Int, of count: Int) -> Range<Int> {
-    (total * worker / count)..<(total * (worker + 1) / count)
+func share(_ total: Int, part: Int, of count: Int) -> Range<Int> {
+    (total * part / count)..<(total * (part + 1) / count)
 }

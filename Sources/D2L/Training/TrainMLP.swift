@@ -27,6 +27,7 @@ public func trainMLP(_ config: TrainConfig, data: FashionMNIST, observer: Traini
     let data = config.trainSubset == nil && config.testSubset == nil
         ? data : data.subset(train: config.trainSubset, test: config.testSubset)
     guard data.trainCount > 0 else { throw TrainError.noData("the training set is empty") }
+    guard data.testCount > 0 else { throw TrainError.noData("the test set is empty: test accuracy needs at least one test image") }
     let initial = MLPParameters.initialize(inputs: FashionMNIST.pixelsPerImage, hiddens: config.hiddens,
                                            outputs: FashionMNIST.classCount, seed: config.seed)
     // A batch larger than the data set is the whole data set: size the buffers for what is used.

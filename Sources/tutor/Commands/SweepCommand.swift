@@ -38,6 +38,7 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "Retrain every run (the new results replace the cached ones).") var noCache = false
     @Option(help: ArgumentHelp("Also write the chart as an SVG file.", valueName: "file.svg")) var plot: String?
     @OptionGroup var data: DataOption
+    @OptionGroup var validationOption: ValidationOption
     @Flag(help: "Print one JSON object with the runs, best first, instead of the table and chart.") var json = false
     @OptionGroup var colorOption: ColorOption
 
@@ -60,7 +61,9 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let dataset: FashionMNIST
-        do { dataset = try FashionMNIST.load(directory: data.data) } catch {
+        do { dataset = try validationOption.apply(to: FashionMNIST.load(directory: data.data), command: "sweep") } catch let failure as TutorFailure {
+            failure.exit()
+        } catch {
             TutorFailure("tutor sweep: \(error)", code: 2).exit()
         }
         let points = random.map { grid.randomPoints(count: $0, seed: seed) } ?? grid.points
@@ -75,7 +78,9 @@ struct SweepCommand: ParsableCommand {
 
         let started = Date()
         let runner = SweepRunner(base: base, jobs: jobs, cache: cacheStore, reuseCached: !noCache)
-        let fingerprint = DataFingerprint.files(directory: data.data) ?? DataFingerprint.contents(dataset)
+        // A validation split is other data than the files hold.
+        let fromFiles = validationOption.validation == nil ? DataFingerprint.files(directory: data.data) : nil
+        let fingerprint = fromFiles ?? DataFingerprint.contents(dataset)
         let outcomes = try runner.run(points, data: dataset, fingerprint: fingerprint, observer: display)
         display.finish()
         let done = outcomes.compactMap { $0 }

@@ -12,6 +12,7 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var training: TrainingOptions
     @Option(help: "Seed of the initial weights and of the shuffling.") var seed: UInt64 = 0
     @OptionGroup var data: DataOption
+    @OptionGroup var validationOption: ValidationOption
     @Flag(help: "Print one JSON object with every epoch instead of lines.") var json = false
     @OptionGroup var visuals: TrainVisualOptions
 
@@ -25,7 +26,9 @@ struct TrainCommand: ParsableCommand {
         let started = Date()  // total_seconds counts loading the data too
         let dataset: FashionMNIST
         do {
-            dataset = try FashionMNIST.load(directory: data.data)
+            dataset = try validationOption.apply(to: FashionMNIST.load(directory: data.data), command: "train")
+        } catch let failure as TutorFailure {
+            failure.exit()
         } catch {
             TutorFailure("tutor train: \(error)", code: 2).exit()
         }

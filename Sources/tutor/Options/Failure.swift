@@ -1,4 +1,5 @@
 import ArgumentParser
+import D2L
 import Foundation
 
 /// A failure with a message for the learner and an exit code (no stack trace, no "Error:"):
@@ -29,6 +30,7 @@ extension Tutor {
     /// (unknown flag, bad value) exits with status 2, as Unix tools do, instead of 64, and a
     /// `TutorFailure` thrown by a command prints its message and exits with its code.
     static func main() {
+        BLASCore.restartWithBetterCoreIfNeeded()  // first: it may replace the process
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -22,8 +22,9 @@ final class Screen {
         self.editor = editor
     }
 
-    /// The width to lay text out in (at least 20, at most 100 for readability).
-    var width: Int { interactive ? min(max(Terminal.size.columns, 20), 100) : 80 }
+    /// The width to lay text out in (at least 20, at most 100 for readability on a terminal;
+    /// over a pipe `COLUMNS`, else 80).
+    var width: Int { interactive ? min(max(Terminal.size.columns, 20), 100) : max(TerminalEnvironment.width(), 20) }
     var rows: Int { interactive ? max(Terminal.size.rows, 5) : Int.max }
 
     func say(_ text: String) { Terminal.output(text + "\n") }

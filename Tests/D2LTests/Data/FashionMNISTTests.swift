@@ -14,30 +14,60 @@ import Testing
         #expect(data.testLabels == [0, 1, 2, 3])
     }
 
-    @Test func searchOrderIsFlagThenEnvironmentThenSystem() {
-        let path = FashionMNIST.searchPath(directory: "/a", environment: ["FASHION_MNIST_DIR": "/b"])
-        #expect(path == ["/a", "/b", "/usr/share/datasets/fashion-mnist"])
-        #expect(FashionMNIST.searchPath(directory: nil, environment: [:]) == ["/usr/share/datasets/fashion-mnist"])
+    @Test func theDirectoryIsTheFlagThenTheEnvironmentThenTheSystemOne() {
+        #expect(FashionMNIST.dataDirectory(directory: "/a", environment: ["FASHION_MNIST_DIR": "/b"]) == ("/a", .given))
+        #expect(FashionMNIST.dataDirectory(directory: nil, environment: ["FASHION_MNIST_DIR": "/b"]) == ("/b", .environment))
+        #expect(FashionMNIST.dataDirectory(directory: nil, environment: ["FASHION_MNIST_DIR": ""]) == ("/usr/share/datasets/fashion-mnist", .system))
     }
 
-    @Test func fallsThroughToTheNextDirectoryWithAllFiles() throws {
-        let empty = TempDirectory(), full = TempDirectory()
-        TinyDataset(trainCount: 20, testCount: 3).write(to: full)
-        let data = try FashionMNIST.load(searching: [empty.path, full.path])
+    @Test func aGivenDirectoryMissingOneFileIsAnErrorNamingIt() throws {
+        let dir = TempDirectory()
+        TinyDataset().write(to: dir)
+        try FileManager.default.removeItem(atPath: (dir.path as NSString).appendingPathComponent("t10k-labels-idx1-ubyte.gz"))
+        let error = try #require(thrown { try FashionMNIST.load(directory: dir.path, environment: [:]) })
+        #expect(error == .incompleteDirectory(dir.path, source: .given, problem: "missing t10k-labels-idx1-ubyte (or .gz)"))
+        #expect(error.description.hasPrefix("\(dir.path): missing t10k-labels-idx1-ubyte (or .gz); the Fashion-MNIST directory must hold"))
+    }
+
+    @Test func anEnvironmentDirectoryMissingOneFileIsAnErrorNotAFallback() throws {
+        let dir = TempDirectory()
+        TinyDataset().write(to: dir)
+        try FileManager.default.removeItem(atPath: (dir.path as NSString).appendingPathComponent("train-images-idx3-ubyte.gz"))
+        let error = try #require(thrown { try FashionMNIST.load(environment: ["FASHION_MNIST_DIR": dir.path]) })
+        #expect(error == .incompleteDirectory(dir.path, source: .environment, problem: "missing train-images-idx3-ubyte (or .gz)"))
+        #expect(error.description.hasPrefix("\(dir.path) (from FASHION_MNIST_DIR): missing train-images-idx3-ubyte"))
+        #expect(error.description.hasSuffix("or unset FASHION_MNIST_DIR to use /usr/share/datasets/fashion-mnist"))
+    }
+
+    @Test func aGivenDirectoryThatDoesNotExistIsAnErrorWithItsPath() throws {
+        let error = try #require(thrown { try FashionMNIST.load(directory: "/nonexistent-fashion", environment: [:]) })
+        #expect(error == .incompleteDirectory("/nonexistent-fashion", source: .given, problem: "no such directory"))
+        let dir = TempDirectory()
+        let file = dir.write("a-file", [1])
+        #expect(thrown { try FashionMNIST.load(directory: file, environment: [:]) } == .incompleteDirectory(file, source: .given, problem: "not a directory"))
+    }
+
+    @Test func theGivenDirectoryWinsOverTheEnvironment() throws {
+        let given = TempDirectory(), other = TempDirectory()
+        TinyDataset(trainCount: 20, testCount: 3).write(to: given)
+        let data = try FashionMNIST.load(directory: given.path, environment: ["FASHION_MNIST_DIR": other.path])
         #expect(data.trainCount == 20)
     }
 
     @Test func missingDataSaysHowToInstallIt() {
-        let empty = TempDirectory()
-        do {
-            _ = try FashionMNIST.load(searching: [empty.path, "/nowhere"])
-            Issue.record("loaded from empty directories")
-        } catch {
-            let text = "\(error)"
-            #expect(text.contains(empty.path) && text.contains("/nowhere"))
-            #expect(text.contains("apt-get install dataset-fashion-mnist"))
-            #expect(text.contains("FASHION_MNIST_DIR"))
-        }
+        let error = DatasetError.notFound(searched: ["/usr/share/datasets/fashion-mnist"])
+        #expect(error.description.contains("/usr/share/datasets/fashion-mnist"))
+        #expect(error.description.contains("apt-get install dataset-fashion-mnist"))
+        #expect(error.description.contains("FASHION_MNIST_DIR"))
+    }
+
+    @Test(arguments: [(10, 0, "t10k-images-idx3-ubyte.gz"), (0, 4, "train-images-idx3-ubyte.gz")])
+    func aSetWithNoImagesIsAnErrorNamingTheFile(train: Int, test: Int, file: String) throws {
+        let dir = TempDirectory()
+        TinyDataset(trainCount: train, testCount: test).write(to: dir)
+        let error = try #require(thrown { try FashionMNIST.load(directory: dir.path, environment: [:]) })
+        #expect(error == .inconsistent(file: (dir.path as NSString).appendingPathComponent(file),
+                                       reason: "holds no images; training and testing need at least one each"))
     }
 
     @Test func truncatedImageFileNamesTheFile() {
@@ -105,5 +135,9 @@ import Testing
         for label in data.trainLabels { perClass[Int(label)] += 1 }
         #expect(perClass == [Int](repeating: 6000, count: 10))
         #expect(data.trainLabels.prefix(3) == [9, 0, 0])  // the first images: ankle boot, t-shirt, t-shirt
+    }
+
+    private func thrown(_ body: () throws -> Any) -> DatasetError? {
+        do { _ = try body(); return nil } catch { return error as? DatasetError }
     }
 }

@@ -59,4 +59,25 @@ import Testing
             try Gzip.decompress(Gzip.compress(sample) + [1, 2, 3], file: "t.gz")
         }
     }
+
+    @Test func aDamagedTrailerSizeIsNotTrustedForTheBuffer() {
+        // 4 MB that do not compress, with ISIZE (the last four bytes) damaged to 4 GiB − 1.
+        var rng = SeededRNG(seed: 3)
+        var packed = Gzip.compress((0..<4_000_000).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        packed.replaceSubrange(packed.count - 4 ..< packed.count, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        #expect(Gzip.initialCapacity(packed, limit: Gzip.maxDecompressedSize) <= 8 * packed.count)
+        #expect(throws: DatasetError.self) { try Gzip.decompress(packed, file: "isize.gz") }
+    }
+
+    @Test func outputBeyondTheTrailerSizeGuessStillArrivesWhole() throws {
+        let zeros = [UInt8](repeating: 0, count: 3_000_000)  // compresses ~1000×, beyond the 8× first guess
+        #expect(try Gzip.decompress(Gzip.compress(zeros)) == zeros)
+    }
+
+    @Test func aGzipBombIsAnErrorNotGigabytes() {
+        let bomb = Gzip.compress([UInt8](repeating: 0, count: 3_000_000))
+        #expect(throws: DatasetError.badGzip(file: "bomb.gz", reason: "it decompresses to more than 1000000 bytes, more than any data file")) {
+            try Gzip.decompress(bomb, file: "bomb.gz", limit: 1_000_000)
+        }
+    }
 }

@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func missingFileIsNamed() {
-        #expect(throws: DatasetError.unreadable(file: "/nonexistent/x.gz", reason: "no such file or directory")) {
+        #expect(throws: DatasetError.unreadable(file: "/nonexistent/x.gz", reason: "no such file")) {
             try IDXFile.read(path: "/nonexistent/x.gz")
         }
     }
@@ -81,8 +81,28 @@ import Testing
 extension IDXTests {
     @Test func aDirectoryIsNotAFile() {
         let dir = TempDirectory()
-        #expect(throws: DatasetError.unreadable(file: dir.path, reason: "not a regular file")) {
+        #expect(throws: DatasetError.unreadable(file: dir.path, reason: "a directory, not a regular file")) {
             try IDXFile.read(path: dir.path)
+        }
+    }
+
+    @Test func aFIFOIsRefusedWithoutWaitingForAWriter() {
+        let dir = TempDirectory()
+        let fifo = makeFIFO(in: dir)
+        let error = errorOfReading(fifo: fifo) { _ = try IDXFile.read(path: fifo) }
+        #expect(error as? DatasetError == .unreadable(file: fifo, reason: "a FIFO (named pipe), not a regular file"))
+    }
+
+    @Test func aDeviceIsRefused() {
+        #expect(throws: DatasetError.unreadable(file: "/dev/zero", reason: "a character device, not a regular file")) {
+            try IDXFile.read(path: "/dev/zero")
+        }
+    }
+
+    @Test func dimensionsWhoseProductOverflowsAreAnError() {
+        let bytes: [UInt8] = [0, 0, 8, 3] + [UInt8](repeating: 0xFF, count: 12) + [1, 2, 3]
+        #expect(throws: DatasetError.badIDX(file: "f", reason: "dimensions [4294967295, 4294967295] are too large")) {
+            try IDXFile.parse(bytes, file: "f")
         }
     }
 }

@@ -75,6 +75,23 @@ import Testing
         for p in gw + gb { p.deallocate() }
     }
 
+    @Test(arguments: [784, 37, 5])
+    func fourRowsAtOnceScaleLikeOneAtATime(count: Int) {
+        let bytes: [UInt8] = (0..<4 * count).map { UInt8(truncatingIfNeeded: $0 * 91 + 7) }
+        var fourAtOnce = [Float](repeating: -1, count: 4 * count), oneAtATime = fourAtOnce
+        bytes.withUnsafeBufferPointer { b in
+            let rows = (0..<4).map { b.baseAddress! + (3 - $0) * count }  // rows out of order, as a shuffle gives them
+            fourAtOnce.withUnsafeMutableBufferPointer {
+                FastMLPKernels.scaleBytes(rows: rows[0], rows[1], rows[2], rows[3], $0.baseAddress!, count: count)
+            }
+            oneAtATime.withUnsafeMutableBufferPointer { t in
+                for r in 0..<4 { FastMLPKernels.scaleBytes(rows[r], t.baseAddress! + r * count, count: count) }
+            }
+        }
+        #expect(fourAtOnce == oneAtATime)
+        #expect(oneAtATime[0] == Float(bytes[3 * count]) / 255)
+    }
+
     func gradientBuffers(_ model: FastMLP) -> ([UnsafeMutablePointer<Float>], [UnsafeMutablePointer<Float>]) {
         let s = model.sizes
         return ((0..<model.layerCount).map { .allocate(capacity: s[$0] * s[$0 + 1]) },

@@ -107,3 +107,12 @@ extension TrainMLPTests {
         #expect(throws: TrainError.self) { try trainMLP(TrainConfig(hiddens: [10_000_000]), data: data) }
     }
 }
+
+extension TrainMLPTests {
+    @Test func anEmptyTestSetIsAnErrorNotAZeroAccuracy() {
+        let noTest = FashionMNIST(trainImages: data.trainImages, trainLabels: data.trainLabels, testImages: [], testLabels: [])
+        #expect(throws: TrainError.noData("the test set is empty: test accuracy needs at least one test image")) {
+            try trainMLP(TrainConfig(epochs: 1, batchSize: 100), data: noTest)
+        }
+    }
+}

@@ -73,7 +73,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
 }
 
 @Suite struct CourseStructureTests {
-    @Test func bothLanguagesHaveTheNineLessonsOfIssue5() throws {
+    @Test func bothLanguagesHaveTheNineLessonsOfTheNotes() throws {
         for language in CourseFiles.languages {
             #expect(try CourseFiles.files(language) == CourseFiles.expectedFiles, "lessons/\(language)")
         }
@@ -101,9 +101,25 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         }
     }
 
+    /// Lessons 6–8 ask for decisions, not transcriptions: every number or tensor checkpoint there
+    /// has at least two graded hints and at least one diagnosed mistake, in both languages.
+    @Test func experimentCheckpointsHaveGradedHintsAndMistakes() throws {
+        for language in CourseFiles.languages {
+            for file in ["06-training.md", "07-prediction.md", "08-exercises.md"] {
+                for block in try CourseFiles.checkpoints(language, file) {
+                    let spec = (try Yams.load(yaml: block.body) as? [String: Any]) ?? [:]
+                    guard let kind = spec["expect"] as? String, ["number", "tensor"].contains(kind) else { continue }
+                    let hints = (spec["hints"] as? [Any])?.count ?? 0, mistakes = (spec["mistakes"] as? [Any])?.count ?? 0
+                    #expect(hints >= 2, "\(language)/\(file) \(block.id): \(hints) hints")
+                    #expect(mistakes >= 1, "\(language)/\(file) \(block.id): no mistake")
+                }
+            }
+        }
+    }
+
     /// Lessons 1–8 have at least three checkpoints of at least two kinds, and relu,
     /// net, loss and train are each the reference of at least two checkpoints.
-    @Test func checkpointCoverageMeetsIssue5() throws {
+    @Test func everyLessonHasEnoughCheckpointsOfSeveralKinds() throws {
         var calls: [String: Int] = [:]
         for file in CourseFiles.expectedFiles {
             var kinds = Set<String>()
@@ -427,7 +443,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
 }
 
 /// True when Fashion-MNIST can be loaded from its usual places.
-let realDataInstalled: Bool = FashionMNIST.searchPath(directory: nil).contains { dir in
+let realDataInstalled: Bool = [FashionMNIST.dataDirectory(directory: nil).path].contains { dir in
     FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("t10k-labels-idx1-ubyte.gz"))
         || FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("t10k-labels-idx1-ubyte"))
 }

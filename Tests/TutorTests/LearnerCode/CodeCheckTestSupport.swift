@@ -19,10 +19,10 @@ final class SharedTestWorkspace: @unchecked Sendable {
     private var lastStamp = Date.distantPast
 
     private init() {
-        // Tests/TutorCoreTests/CodeCheck/<this file> → the package root.
+        // Tests/TutorTests/LearnerCode/<this file> → the package root.
         projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        fixtures = projectRoot.appendingPathComponent("Tests/TutorCoreTests/Fixtures/CodeCheck")
+        fixtures = projectRoot.appendingPathComponent("Tests/TutorTests/Fixtures/CodeCheck")
         let root = projectRoot.appendingPathComponent(".build/tutor-verify-workspace")
         let (ws, _) = try! Workspace.create(at: root, projectPath: projectRoot.path, force: true)
         workspace = ws
