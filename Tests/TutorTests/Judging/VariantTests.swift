@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: CourseFiles.languages) func theCourseVariesFileAndTypedCheckpoints(language: String) {
         let ids = Set(Self.varied(language).map(\.id))
-        #expect(ids.isSuperset(of: ["relu-random", "net-seeded", "relu-own-inputs", "net-own-inputs"]), "\(ids.sorted())")
+        #expect(ids.isSuperset(of: ["relu-random", "net-seeded", "loss-random", "relu-own-inputs", "net-own-inputs"]), "\(ids.sorted())")
     }
 
     @Test(arguments: CourseFiles.languages) func twoLearnersGetDifferentInputs(language: String) throws {
