@@ -22,10 +22,10 @@ struct GradeRunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Score submissions (the default: `tutor grade PATH…` is `tutor grade run PATH…`).",
         discussion: """
-            A submission is a progress file (progress.json) or an answers file mapping checkpoint ids to
-            answers, in JSON or YAML. A folder holds one submission per file or sub-folder. Answers are
-            judged again against the lessons (--lessons DIR may name an instructor's folder with hidden
-            checkpoints). Points per checkpoint come from the lessons (default 1); reflections count as
+            A submission is a progress file (progress.json) or an answers file mapping checkpoint ids to \
+            answers, in JSON or YAML. A folder holds one submission per file or sub-folder. Answers are \
+            judged again against the lessons (--lessons DIR may name an instructor's folder with hidden \
+            checkpoints). Points per checkpoint come from the lessons (default 1); reflections count as \
             completion. Broken submissions are reported in their row and do not stop the others.
             Checkpoints with per-learner inputs are judged with the inputs of the learner id the
             submission declares (its progress file's learner, an answers file's `learner:`), else its name.
