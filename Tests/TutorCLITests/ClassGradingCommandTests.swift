@@ -41,7 +41,9 @@ import Records
     }
 
     func run(_ arguments: [String], learner: String = "tester", input: String = "") throws -> (status: Int32, out: String, err: String) {
-        try TutorBinary.run(arguments + ["--lang", "en"], input: input, environment: TutorBinary.environment(["TUTOR_LEARNER": learner]))
+        // `grade merge` reads reports, not lessons: it takes no --lang.
+        let language = arguments.starts(with: ["grade", "merge"]) ? [] : ["--lang", "en"]
+        return try TutorBinary.run(arguments + language, input: input, environment: TutorBinary.environment(["TUTOR_LEARNER": learner]))
     }
 
     /// The learner's X as `tutor export` writes it, and relu of it as an answer.
