@@ -71,7 +71,7 @@ import Records
             #expect(session.out.contains("✔ correct"))
         }
         // A course folder named `lessons` is the course mlp-from-scratch.
-        let progress = ["ada", "bob"].map { "\(state)/\($0)/mlp-from-scratch/en/progress.json" }
+        let progress = ["ada", "bob"].map { "\(state)/\($0)/mlp-from-scratch/progress.json" }
         let graded = try run(["grade"] + progress + ["--lessons", course, "--format", "json"])
         #expect(graded.status == 0, "\(graded.err)")
         let report = try GradeJSON.decoder().decode(GradeReport.self, from: Data(graded.out.utf8))

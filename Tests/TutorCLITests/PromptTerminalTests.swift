@@ -16,9 +16,21 @@ import Records
         #expect(tty.waitFor("✔ correct", after: mark))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: .en)
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
         let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
         #expect(progress.checkpoints["relu-small"]?.attempts.map(\.answer) == ["array([[0., 2.]])"])
+    }
+
+    @Test func bracketedPasteIsTurnedOffWhenTheTutorIsKilledAtThePrompt() throws {
+        let state = TutorBinary.temporaryFolder("paste-off")
+        let tty = try PseudoTerminal(arguments: ["open", "1", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
+                                     environment: TutorBinary.environment())
+        #expect(tty.waitFor("answer>"))
+        tty.process.terminate()
+        _ = tty.waitForExit()
+        let written = String(decoding: tty.output, as: UTF8.self)
+        let on = try #require(written.range(of: "\u{1B}[?2004h", options: .backwards))
+        #expect(written[on.upperBound...].contains("\u{1B}[?2004l"))
     }
 
     @Test func aReflectionPastedOverTwoLinesIsOneAnswer() throws {
@@ -31,7 +43,7 @@ import Records
         #expect(tty.waitFor("✔ your answer is saved", after: mark))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: .en)
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
         let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
         #expect(progress.checkpoints["why-nonlinear"]?.attempts.map(\.answer) == ["Without relu the layers collapse into one map."])
     }

@@ -142,9 +142,15 @@ public struct Grader: Sendable {
     public static let reflectionPolicy =
         "reflections count as completion: an answered reflection earns its points, an empty one none"
 
+    /// Per lesson id, the hashes of that lesson in every language: an answer given in another
+    /// language (one progress holds both) is not an answer to a changed lesson.
+    private let lessonHashes: [String: Set<String>]
+
+    /// `translations` are the same lessons in the course's other languages.
     public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, policy: CreditPolicy = .full,
-                courseID: String = "mlp-from-scratch") {
+                courseID: String = "mlp-from-scratch", translations: [Lesson] = []) {
         checkpoints = lessons.flatMap { lesson in lesson.checkpoints.map { (lesson.id, $0) } }
+        lessonHashes = Dictionary((lessons + translations).map { ($0.id, [$0.sha256]) }, uniquingKeysWith: { $0.union($1) })
         self.judge = judge
         stamp = GradeStamp(lessons: lessons)
         self.language = language
@@ -153,8 +159,8 @@ public struct Grader: Sendable {
     }
 
     /// `--partial` (true) or full credit (false).
-    public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, partialCredit: Bool) {
-        self.init(lessons: lessons, judge: judge, language: language, policy: partialCredit ? .partial : .full)
+    public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, partialCredit: Bool, translations: [Lesson] = []) {
+        self.init(lessons: lessons, judge: judge, language: language, policy: partialCredit ? .partial : .full, translations: translations)
     }
 
     /// Grades all submissions (or, with `shard`, its share of them), in parallel over `workers`
@@ -210,7 +216,7 @@ public struct Grader: Sendable {
 
     private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?, learner: LearnerIdentity) -> CheckpointGrade {
         func row(_ outcome: CheckpointGrade.Outcome, _ points: Double, _ message: String, verdict: Verdict? = nil) -> CheckpointGrade {
-            let changed = answer?.lessonHash.map { $0 != stamp.lessons[lesson] } ?? false
+            let changed = answer?.lessonHash.map { !(lessonHashes[lesson] ?? []).contains($0) } ?? false
             var malformed = answer?.malformedAnswers ?? []
             if outcome == .malformed, let text = answer?.answer { malformed.append(text) }
             return CheckpointGrade(id: spec.id, lesson: lesson, outcome: outcome, points: points,

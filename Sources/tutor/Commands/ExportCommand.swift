@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let course = options.loadCourse()
-        let learner = stateOptions.location(course: course, language: options.language).identity
+        let learner = stateOptions.location(course: course).identity
         let spec = options.findCheckpoint(id, in: course).spec.variant(for: learner)
         do {
             let context = CallContext(CallEnvironment(dataDirectory: data.data))

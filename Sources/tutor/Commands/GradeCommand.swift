@@ -108,18 +108,23 @@ struct GradeRunCommand: ParsableCommand {
         let credit: CreditPolicy
         do { credit = try creditPolicy() } catch { TutorFailure("\(error)", code: 2).exit() }
         let submissions: [Submission]
+        // Your own progress: its code answers are checked in the workspace the course remembers.
+        var ownWorkspace: String?
         if paths.isEmpty {
-            let location = stateOptions.location(course: course, language: language)
-            guard FileManager.default.fileExists(atPath: location.file) else {
+            let location = stateOptions.location(course: course)
+            let progress = ProgressStore(location: location, language: language).peek()
+            guard !progress.checkpoints.isEmpty else {
                 TutorFailure(TutorText.progressNone.text(language) + " (\(location.file))", code: 2).exit()
             }
-            submissions = [SubmissionReader.read(file: location.file, learner: location.learner)]
+            submissions = [SubmissionReader.read(progress: progress, source: location.file, learner: location.learner)]
+            ownWorkspace = location.rememberedWorkspace()
         } else {
             submissions = SubmissionReader.read(paths: paths)
         }
-        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge())
+        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge(workspace: ownWorkspace))
+        let others = course.languages.filter { $0 != language.rawValue }.flatMap { course.lessons(in: $0) }
         let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, policy: credit,
-                            courseID: courseID ?? course.name)
+                            courseID: courseID ?? course.name, translations: others)
         let report = grader.grade(submissions, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                   shard: shard.flatMap(GradeShard.init(parsing:)))
         GradeOutput(format: format, output: output, summary: summary).write(report)
