@@ -66,6 +66,11 @@ public struct Linter {
         }
         let registry = judge.registry
         func at(_ line: Int?) -> SourceLocation { SourceLocation(file: spec.location.file, line: line ?? spec.location.line) }
+        for entry in spec.args + spec.mistakes.flatMap(\.args) + (spec.code?.cases.flatMap { $0 } ?? [])
+        where !CheckpointExport.isArgumentName(entry.name) {
+            problems.append(LessonError(at(entry.line > 0 ? entry.line : spec.keyLines["args"]),
+                "argument name '\(entry.name)' is not an identifier (letters, digits and _, not starting with a digit); `tutor export` names a file after it"))
+        }
         if let call = spec.call {
             if let d = registry.definitions[call], d.isMistake {
                 problems.append(LessonError(spec.location(ofKey: "call"), "`\(call)` computes a typical mistake; the reference must come from a library call (use it under `mistakes:`)"))

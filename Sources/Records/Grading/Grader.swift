@@ -206,7 +206,8 @@ public struct Grader: Sendable {
         }
         var rows: [CheckpointGrade] = []
         for (lesson, spec) in checkpoints {
-            rows.append(grade(spec, lesson: lesson, submission.answers[spec.id], learner: identity))
+            rows.append(grade(spec, lesson: lesson, submission.answers[spec.id], folder: submission.folder,
+                              own: submission.checksOwnWorkspace, learner: identity))
         }
         let points = rows.reduce(0) { $0 + $1.points }
         return SubmissionGrade(position: position, learner: submission.learner, variantLearner: identity.learner,
@@ -214,7 +215,8 @@ public struct Grader: Sendable {
                                maxPoints: maxPoints, checkpoints: rows, error: nil, unknownIDs: unknown)
     }
 
-    private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?, learner: LearnerIdentity) -> CheckpointGrade {
+    private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?, folder: String?, own: Bool,
+                       learner: LearnerIdentity) -> CheckpointGrade {
         func row(_ outcome: CheckpointGrade.Outcome, _ points: Double, _ message: String, verdict: Verdict? = nil) -> CheckpointGrade {
             let changed = answer?.lessonHash.map { !(lessonHashes[lesson] ?? []).contains($0) } ?? false
             var malformed = answer?.malformedAnswers ?? []
@@ -234,8 +236,15 @@ public struct Grader: Sendable {
         if spec.expect == .reflection {
             return row(.completed, spec.points, TutorText.gradeReflectionAnswered.text(language))
         }
+        var given = answer.answer
+        if spec.expect == .code, !own {
+            switch CodeAnswerPath.resolve(answer.answer, inside: folder) {
+            case let .workspace(path): given = path
+            case let .refused(why): return row(.malformed, 0, why)
+            }
+        }
         do {
-            let verdict = try judge.judge(answer.answer, for: spec, learner: learner)
+            let verdict = try judge.judge(given, for: spec, learner: learner)
             let summary = verdict.message.text(language)
             switch verdict.outcome {
             case .correct: return row(.correct, spec.points * creditFactor(answer), summary, verdict: verdict)

@@ -25,7 +25,9 @@ struct GradeRunCommand: ParsableCommand {
             A submission is a progress file (progress.json) or an answers file mapping checkpoint ids to \
             answers, in JSON or YAML. A folder holds one submission per file or sub-folder. Answers are \
             judged again against the lessons (--lessons DIR may name an instructor's folder with hidden \
-            checkpoints). Points per checkpoint come from the lessons (default 1); reflections count as \
+            checkpoints). The answer to a code checkpoint is the path of the learner's workspace inside \
+            the learner's own folder; it runs in the sandbox, and without one it is not graded unless \
+            --unsafe-no-sandbox is given. Points per checkpoint come from the lessons (default 1); reflections count as \
             completion. Broken submissions are reported in their row and do not stop the others.
             Checkpoints with per-learner inputs are judged with the inputs of the learner id the
             submission declares (its progress file's learner, an answers file's `learner:`), else its name.
@@ -72,6 +74,10 @@ struct GradeRunCommand: ParsableCommand {
     @Option(name: .long, help: "How many submissions to grade at once (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(name: .customLong("unsafe-no-sandbox"),
+          help: "Grade code checkpoints even where learner code cannot be sandboxed (bubblewrap), with time, memory and output limits only.")
+    var unsafeNoSandbox = false
+
     @OptionGroup var options: CourseOptions
     @OptionGroup var stateOptions: StateOptions
     @OptionGroup var data: DataOption
@@ -116,12 +122,14 @@ struct GradeRunCommand: ParsableCommand {
             guard !progress.checkpoints.isEmpty else {
                 TutorFailure(TutorText.progressNone.text(language) + " (\(location.file))", code: 2).exit()
             }
-            submissions = [SubmissionReader.read(progress: progress, source: location.file, learner: location.learner)]
+            var own = SubmissionReader.read(progress: progress, source: location.file, learner: location.learner)
+            own.checksOwnWorkspace = true
+            submissions = [own]
             ownWorkspace = location.rememberedWorkspace()
         } else {
             submissions = SubmissionReader.read(paths: paths)
         }
-        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge(workspace: ownWorkspace))
+        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge(workspace: ownWorkspace, requiresSandbox: !unsafeNoSandbox))
         let others = course.languages.filter { $0 != language.rawValue }.flatMap { course.lessons(in: $0) }
         let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, policy: credit,
                             courseID: courseID ?? course.name, translations: others)
