@@ -48,37 +48,39 @@ extension GradeReport {
         lines.append("")
         lines.append("stamp: library \(stamp.library), tutor \(stamp.tutor), \(stamp.lessons.count) lesson hashes, "
                      + "\(stamp.seeds.count) seeded checkpoints")
-        lines.append("partial credit: \(partialCredit ? "on (−25% per extra attempt, at least 25%; none after viewing the solution)" : "off")")
+        lines.append("credit: " + policy.description)
         lines.append(reflectionPolicy)
+        for group in identicalAnswers {
+            lines.append("identical answers to \(group.checkpoint) (inputs differ per learner): " + group.learners.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One row per submission and checkpoint: `learner,source,checkpoint,lesson,outcome,points,max_points,attempts,message`.
+    /// One row per submission and checkpoint (the header names the columns), then its total.
     public func csv() -> String {
-        var rows = ["learner,source,checkpoint,lesson,outcome,points,max_points,attempts,lesson_changed,message"]
+        var rows = ["learner,source,checkpoint,lesson,outcome,points,max_points,attempts,hints_used,solution_viewed_first,"
+                    + "correct_at,mistake,same_answer_as,lesson_changed,message"]
         for submission in submissions {
             if let error = submission.error {
-                rows.append([submission.learner, submission.source, "", "", "broken", "0", format(submission.maxPoints), "0", "",
-                             error].map(csvField).joined(separator: ","))
+                rows.append([submission.learner, submission.source, "", "", "broken", "0", format(submission.maxPoints), "0",
+                             "", "", "", "", "", "", error].map(csvField).joined(separator: ","))
                 continue
             }
             for row in submission.checkpoints {
                 rows.append([submission.learner, submission.source, row.id, row.lesson, row.outcome.rawValue, format(row.points),
-                             format(row.maxPoints), String(row.attempts), row.lessonChanged ? "yes" : "no", row.message]
+                             format(row.maxPoints), String(row.attempts), String(row.hintsUsed), row.solutionViewedFirst ? "yes" : "no",
+                             row.correctAt.map { ISO8601DateFormatter().string(from: $0) } ?? "", row.mistake ?? "",
+                             row.sameAnswerAs.joined(separator: " "), row.lessonChanged ? "yes" : "no", row.message]
                     .map(csvField).joined(separator: ","))
             }
             rows.append([submission.learner, submission.source, "TOTAL", "", "", format(submission.points),
-                         format(submission.maxPoints), "", "", ""].map(csvField).joined(separator: ","))
+                         format(submission.maxPoints), "", "", "", "", "", "", "", ""].map(csvField).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
     }
 
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
-    }
+    /// The report as JSON with snake_case keys (`GradeJSON.decoder()` reads it back).
+    public func json() -> String { GradeJSON.encode(self) }
 
     /// JUnit XML: a test suite per submission, a test case per checkpoint (failed when it
     /// earned less than its points; an error for a broken submission).

@@ -14,14 +14,20 @@ public struct SubmittedAnswer: Sendable, Equatable {
     public var solutionViewedFirst: Bool
     /// The hash of the lesson file when the answer was given, when known.
     public var lessonHash: String?
+    /// When the first right answer was given (progress files only).
+    public var correctAt: Date?
+    /// Answers the tutor could not read, in the order given (progress files only).
+    public var malformedAnswers: [String]
 
     public init(answer: String, attempts: Int = 1, hintsUsed: Int = 0, solutionViewedFirst: Bool = false,
-                lessonHash: String? = nil) {
+                lessonHash: String? = nil, correctAt: Date? = nil, malformedAnswers: [String] = []) {
         self.answer = answer
         self.attempts = attempts
         self.hintsUsed = hintsUsed
         self.solutionViewedFirst = solutionViewedFirst
         self.lessonHash = lessonHash
+        self.correctAt = correctAt
+        self.malformedAnswers = malformedAnswers
     }
 }
 
@@ -33,6 +39,11 @@ public struct Submission: Sendable, Equatable {
     public var answers: [String: SubmittedAnswer]
     /// Why the submission could not be read (then `answers` is empty).
     public var error: String?
+    /// The learner id the submission declares (a progress file's `learner`, an answers file's
+    /// `learner:`): whose inputs its varied checkpoints were answered for. Nil: `learner`.
+    public var declaredLearner: String?
+    /// The course id a progress file was recorded in (nil: the graded course's).
+    public var course: String?
     /// The learner's own folder, inside which the answers to code checkpoints (workspace
     /// paths) must lie; nil for a file that shares its folder with other learners' files.
     public var folder: String?
@@ -41,13 +52,25 @@ public struct Submission: Sendable, Equatable {
     public var checksOwnWorkspace = false
 
     public init(learner: String, source: String, answers: [String: SubmittedAnswer] = [:], error: String? = nil,
-                folder: String? = nil) {
+                folder: String? = nil, declaredLearner: String? = nil, course: String? = nil) {
         self.learner = learner
         self.source = source
         self.answers = answers
         self.error = error
+        self.declaredLearner = declaredLearner
+        self.course = course
         self.folder = folder
     }
+
+    /// Whose inputs the varied checkpoints of this submission use, in course `courseID` unless
+    /// the submission was recorded in another.
+    public func identity(courseID: String) -> LearnerIdentity {
+        LearnerIdentity(learner: declaredLearner ?? learner, course: course ?? courseID)
+    }
+
+    /// What `--shard K/N` hashes: the learner's name and the file's name, the same on every
+    /// machine whatever folder the submissions are copied to.
+    public var shardKey: String { learner + "/" + (source as NSString).lastPathComponent }
 }
 
 /// Reads submissions: a progress file (`progress.json`), or an answers file mapping checkpoint
@@ -189,7 +212,7 @@ public enum SubmissionReader {
             }
             answers[id] = SubmittedAnswer(answer: answer)
         }
-        return Submission(learner: name, source: file, answers: answers)
+        return Submission(learner: name, source: file, answers: answers, declaredLearner: map["learner"] as? String)
     }
 
     /// Why an answer is not judged at all: too long, or nested too deep for the answer parser.
@@ -229,10 +252,14 @@ public enum SubmissionReader {
                 if let viewed = record.solutionViewedAt { solutionFirst = viewed <= answer.time } else { solutionFirst = true }
             }
             answers[id] = SubmittedAnswer(answer: answer.answer, attempts: attempts, hintsUsed: record.hintsUsed,
-                                          solutionViewedFirst: solutionFirst, lessonHash: record.lessonHash)
+                                          solutionViewedFirst: solutionFirst, lessonHash: record.lessonHash,
+                                          correctAt: firstDone.map { judged[$0].time },
+                                          malformedAnswers: record.attempts.filter { $0.outcome == .malformed }.map(\.answer))
         }
         let name = learner ?? (progress.learner.isEmpty ? learnerName(file) : progress.learner)
-        return Submission(learner: name, source: file, answers: answers)
+        return Submission(learner: name, source: file, answers: answers,
+                          declaredLearner: progress.learner.isEmpty ? nil : progress.learner,
+                          course: progress.course.isEmpty ? nil : progress.course)
     }
 
     /// An answer value as the text a learner would type: strings as they are, numbers and
@@ -269,7 +296,7 @@ public enum SubmissionReader {
         return name
     }
 
-    static func describe(_ error: Error) -> String {
+    public static func describe(_ error: Error) -> String {
         if let limit = error as? SubmissionLimitError { return limit.description }
         if let yaml = error as? YamlError { return "\(yaml)".split(separator: "\n").first.map(String.init) ?? "YAML error" }
         if let decoding = error as? DecodingError {
