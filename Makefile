@@ -25,9 +25,12 @@ test: release
 	$(SWIFT) build --build-tests
 	core=$${OPENBLAS_CORETYPE:-$$(OPENBLAS_VERBOSE=2 .build/release/tutor --version 2>&1 >/dev/null | sed -n 's/^Core: //p' | tail -1)}; \
 	env $${core:+OPENBLAS_CORETYPE=$$core} $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
+	@# Grading shares one judge between threads: the parallel grading test under ThreadSanitizer.
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan \
+		--filter parallelGradingGivesTheSameReportAsOneByOne
 	.build/release/tutor lint lessons
 	.build/release/tutor verify --blank
-	.build/release/tutor verify --solutions Tests/TutorCoreTests/Fixtures/CodeCheck/solution
+	.build/release/tutor verify --solutions Tests/TutorTests/Fixtures/CodeCheck/solution
 	@# One closing line for whoever reads the end of the log (the swift tests' own count).
 	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test-output.txt | tail -1
 

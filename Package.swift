@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "tutor", targets: ["tutor"]),
         .library(name: "D2L", targets: ["D2L"]),
+        .library(name: "RunnerWire", targets: ["RunnerWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,13 +34,24 @@ let package = Package(
                 "CZlib",
             ]),
         // Markdown → styled terminal lines, through cmark.
-        .target(name: "TerminalMarkdown", dependencies: ["CCmark"], swiftSettings: [.swiftLanguageMode(.v6)]),
-        // Lessons, checkpoints, answers, verdicts, progress, grading.
-        .target(name: "TutorCore", dependencies: ["D2L", "TerminalMarkdown", "Yams"]),
+        .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
+        // The judging pipeline, each stage depending only on those before it.
+        // Course, lessons, typed checkpoint specs, navigation, the tutor's words.
+        .target(name: "Lessons", dependencies: ["TerminalMarkdown", "Yams"]),
+        // Answers, comparison, verdicts, the call registry into D2L, the run cache, the one judge, lint.
+        .target(name: "Judging", dependencies: ["Lessons", "D2L"]),
+        // The runner's wire format, compiled by the tutor and by every workspace's runner.
+        .target(name: "RunnerWire", dependencies: ["D2L"]),
+        // The learner's own Swift code: workspace, sandbox, runner, code checks.
+        .target(name: "LearnerCode", dependencies: ["Judging", "Lessons", "D2L", "RunnerWire"]),
+        // Progress store, grading, report formats.
+        .target(name: "Records", dependencies: ["Judging", "Lessons", "D2L", "TerminalMarkdown", "Yams"]),
+        // Charts, images, ANSI, terminal size, colour policy.
+        .target(name: "TerminalUI", dependencies: ["TerminalMarkdown"]),
         .executableTarget(
             name: "tutor",
             dependencies: [
-                "TutorCore", "D2L", "TerminalMarkdown",
+                "Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "TerminalMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -48,14 +60,12 @@ let package = Package(
 
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
-        .testTarget(
-            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")],
-            swiftSettings: [.swiftLanguageMode(.v6)]),
-        .testTarget(name: "TutorCoreTests", dependencies: ["TutorCore", "D2L"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TutorCLITests", dependencies: ["TutorCore"]),
+        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
 
 // The libFuzzer driver links against libFuzzer and AddressSanitizer, so only `scripts/fuzz.sh`

@@ -25,7 +25,7 @@ struct TableLayout {
         let rows: [[[Cell]]] = table.children.enumerated().map { index, row in
             (0..<columns).map { column in
                 column < row.children.count
-                    ? renderer.render(row.children[column].children, base: index == 0 ? headerStyle : .plain)
+                    ? renderer.render(lineBreaksForBR(row.children[column].children), base: index == 0 ? headerStyle : .plain)
                     : []
             }
         }
@@ -165,10 +165,27 @@ func fit(natural: [Int], minimum: [Int], available: Int) -> [Int]? {
     return widths
 }
 
+/// `<br>` is the only way to break a line inside a GitHub table cell: it becomes a line break
+/// there (elsewhere raw HTML stays text).
+private func lineBreaksForBR(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
+    inlines.map { node in
+        guard node.kind == .htmlInline, let tag = node.literal?.lowercased().filter({ $0 != " " }),
+              tag == "<br>" || tag == "<br/>" else { return node }
+        return MarkdownNode(kind: .lineBreak)
+    }
+}
+
 private func widestCharacter(_ line: [Cell]) -> Int {
     line.map(\.width).max() ?? 0
 }
 
+/// The width of the widest of the line's parts between hard breaks.
 private func lineWidth(_ line: [Cell]) -> Int {
-    line.reduce(0) { $0 + $1.width }
+    var widest = 0
+    var current = 0
+    for cell in line {
+        if cell.isHardBreak { current = 0 } else { current += cell.width }
+        widest = max(widest, current)
+    }
+    return widest
 }

@@ -13,8 +13,9 @@ public struct RenderOptions: Sendable, Equatable {
 }
 
 /// Renders a CommonMark document as terminal lines: styled with the 16 basic ANSI colours when
-/// `color` is on, plain but still structured (heading markers, bullets, quote bars, indented
-/// code) when it is off, wrapped to `width` by display width, with no trailing padding.
+/// `color` is on, plain but still structured (rules under headings, bullets, quote bars,
+/// indented code, tables; no Markdown markers) when it is off, wrapped to `width` by display
+/// width, with no trailing padding.
 public struct TerminalRenderer {
     public let options: RenderOptions
     let theme = Theme()

@@ -1,5 +1,10 @@
 import ArgumentParser
-import TutorCore
+import Judging
+import LearnerCode
+import Lessons
+import Records
+import TerminalMarkdown
+import TerminalUI
 
 @main
 struct Tutor: ParsableCommand {

@@ -5,12 +5,12 @@ import Testing
 @Suite struct GradientCheckTests {
     let tolerance: Float = 2e-3
 
-    @Test func matmul() {
+    @Test func matmulGradientMatchesFiniteDifferences() {
         let a = Tensor.randn([4, 3], seed: 1), b = Tensor.randn([3, 5], seed: 2)
         #expect(gradientCheckError([a, b]) { D2L.matmul($0[0], $0[1]) } < tolerance)
     }
 
-    @Test func linear() {
+    @Test func linearGradientMatchesFiniteDifferences() {
         let x = Tensor.randn([4, 3], seed: 1), w = Tensor.randn([3, 5], seed: 2), b = Tensor.randn([5], seed: 3)
         #expect(gradientCheckError([x, w, b]) { D2L.linear($0[0], $0[1], $0[2]) } < tolerance)
     }
@@ -37,7 +37,7 @@ import Testing
         #expect(gradientCheckError([a]) { -$0[0] } < tolerance)
     }
 
-    @Test func reshape() {
+    @Test func reshapeGradientMatchesFiniteDifferences() {
         let a = Tensor.randn([2, 3, 2], seed: 9)
         #expect(gradientCheckError([a]) { try! $0[0].reshaped([-1, 4]) } < tolerance)
     }

@@ -67,7 +67,7 @@ import Testing
         #expect(stored != computed)
     }
 
-    @Test func otherDamage() {
+    @Test func aWrongVersionOrLayerCountIsNamed() {
         let good = ParameterFile.encode(params)
         var manyLayers = good; manyLayers[13] = 1   // 3 + 256 layers
         #expect(problem { try ParameterFile.decode(manyLayers) } == .badLayerCount(259))

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 @Suite struct DisplayWidthTests {
-    @Test func knownWidths() {
+    @Test func wideAndNarrowCharactersHaveTheirColumns() {
         #expect(displayWidth("hello") == 5)
         #expect(displayWidth("激活函数") == 8)
         #expect(displayWidth("，。（）") == 8)          // full-width punctuation

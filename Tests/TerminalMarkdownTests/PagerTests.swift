@@ -23,7 +23,7 @@ import Darwin
         #expect(!Pager.commandExists("/no/such/pager", environment: env))
     }
 
-    @Test func colourChoice() {
+    @Test func colourFollowsTheChoiceTheTerminalAndNoColor() {
         #expect(ColorChoice.always.resolve(isTTY: false, environment: [:]))
         #expect(!ColorChoice.never.resolve(isTTY: true, environment: [:]))
         #expect(ColorChoice.auto.resolve(isTTY: true, environment: [:]))

@@ -32,7 +32,7 @@ import Testing
         #expect(doc.codeBlocks(withInfoWord: "checkpoint").map(\.startLine) == [3])
     }
 
-    @Test func listData() {
+    @Test func listsKeepTheirTypeStartAndTightness() {
         let doc = parseMarkdown("3) a\n4) b\n\n- x\n\n- y\n")
         let ordered = doc.children[0]
         #expect(ordered.kind == .list)

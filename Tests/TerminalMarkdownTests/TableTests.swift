@@ -157,6 +157,12 @@ private func barColumns(_ line: String) -> [Int] {
         #expect(plain(md, width: 80)[1].hasPrefix("───"))
     }
 
+    @Test func brBreaksALineInsideACellOnly() {
+        #expect(plain("| a | b |\n| - | - |\n| one<br>two<BR/>three | x |\n") ==
+                ["a     │ b", "──────┼──", "one   │ x", "two   │", "three │"])
+        #expect(plain("one<br>two") == ["one<br>two"])
+    }
+
     @Test func tableInsideAQuoteFitsInsideTheBar() {
         let lines = plain("> | a | b |\n> | - | - |\n> | 1 | 2 |\n", width: 20)
         #expect(lines == ["│ a │ b", "│ ──┼──", "│ 1 │ 2"])

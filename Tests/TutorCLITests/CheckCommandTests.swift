@@ -1,42 +1,16 @@
 import Foundation
 import Testing
 
-/// The package root, from this file's path.
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-private let lessons = packageRoot + "/Tests/TutorCoreTests/Fixtures/course"
-private let badLessons = packageRoot + "/Tests/TutorCoreTests/Fixtures/badcourse"
-
-/// The most recently built `tutor` (release from `make test`, debug from `swift build`).
-private let tutorBinary: String? = {
-    let candidates = [".build/release/tutor", ".build/debug/tutor"].map { packageRoot + "/" + $0 }
-    let dated = candidates.compactMap { path -> (String, Date)? in
-        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path), let date = attrs[.modificationDate] as? Date else { return nil }
-        return (path, date)
-    }
-    return dated.max { $0.1 < $1.1 }?.0
-}()
-
-/// Runs the binary; returns exit status, standard output and standard error.
-private func tutor(_ arguments: [String], cache: String) throws -> (Int32, String, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: try #require(tutorBinary))
-    p.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["XDG_CACHE_HOME"] = cache
-    env["LANG"] = "en_US.UTF-8"
-    p.environment = env
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-}
-
+/// The checkpoint fixtures of the judging tests.
+private let lessons = TutorBinary.packageRoot + "/Tests/TutorTests/Fixtures/course"
+private let badLessons = TutorBinary.packageRoot + "/Tests/TutorTests/Fixtures/badcourse"
 private let cacheDir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cli-cache-\(getpid())").path
 
-@Test(.enabled(if: tutorBinary != nil)) func checkExitCodes() throws {
+private func tutor(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    try TutorBinary.run(arguments, environment: TutorBinary.environment(["XDG_CACHE_HOME": cacheDir]))
+}
+
+@Test func checkExitCodes() throws {
     let cases: [([String], Int32, String)] = [
         (["check", "relu-by-hand", "--answer", "[[0, 0, 2], [3, 0, 0.5]]"], 0, "correct"),
         (["check", "relu-by-hand", "--answer", "[[-1.5, 0, 2], [3, -0.25, 0.5]]"], 1, "negatives were kept"),
@@ -49,34 +23,34 @@ private let cacheDir = FileManager.default.temporaryDirectory.appendingPathCompo
         (["check", "relu-by-hand", "--answer", "-0.1"], 1, "expected shape [2, 3], got []"),
     ]
     for (args, code, words) in cases {
-        let (status, out, err) = try tutor(args + ["--lessons", lessons], cache: cacheDir)
+        let (status, out, err) = try tutor(args + ["--lessons", lessons])
         #expect(status == code, "\(args): \(out) \(err)")
         #expect((out + err).contains(words), "\(args): \(out) \(err)")
     }
 }
 
-@Test(.enabled(if: tutorBinary != nil)) func checkReadsAnswerFilesAndPrintsJSON() throws {
+@Test func checkReadsAnswerFilesAndPrintsJSON() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cli-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
     try Data("[[0, 0, 2], [3, 0, 0.25]]".utf8).write(to: URL(fileURLWithPath: dir + "/a.json"))
-    let (status, out, _) = try tutor(["check", "relu-by-hand", "--answer-file", dir + "/a.json", "--json", "--lessons", lessons], cache: cacheDir)
+    let (status, out, _) = try tutor(["check", "relu-by-hand", "--answer-file", dir + "/a.json", "--json", "--lessons", lessons])
     #expect(status == 1)
     let json = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
     #expect(json?["outcome"] as? String == "incorrect")
     #expect(((json?["comparison"] as? [String: Any])?["first_mismatch"] as? [String: Any])?["index"] as? [Int] == [1, 2])
     // export → the learner's own file → check
-    let (exported, paths, _) = try tutor(["export", "net-forward", "--format", "npy", "--out", dir, "--lessons", lessons], cache: cacheDir)
+    let (exported, paths, _) = try tutor(["export", "net-forward", "--format", "npy", "--out", dir, "--lessons", lessons])
     #expect(exported == 0 && paths.contains("X.npy"))
     #expect(FileManager.default.fileExists(atPath: dir + "/X.npy"))
-    let (missing, message, _) = try tutor(["check", "relu-by-hand", "--answer-file", dir + "/none.npy", "--lessons", lessons], cache: cacheDir)
+    let (missing, message, _) = try tutor(["check", "relu-by-hand", "--answer-file", dir + "/none.npy", "--lessons", lessons])
     #expect(missing == 2 && message.contains("cannot read the answer file"))
 }
 
-@Test(.enabled(if: tutorBinary != nil)) func lintExitCodes() throws {
-    let (good, out, _) = try tutor(["lint", lessons], cache: cacheDir)
+@Test func lintExitCodes() throws {
+    let (good, out, _) = try tutor(["lint", lessons])
     #expect(good == 0, "\(out)")
-    let (bad, problems, _) = try tutor(["lint", badLessons], cache: cacheDir)
+    let (bad, problems, _) = try tutor(["lint", badLessons])
     #expect(bad == 1)
     #expect(problems.contains("badcourse/en/01-bad.md:4: unknown call 'relux'"))
 }

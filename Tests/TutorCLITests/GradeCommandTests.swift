@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import TutorCore
+import Judging
+import Lessons
+import Records
 
 /// `tutor grade` on the fixture course with the real checkpoint engine.
 @Suite(.serialized) struct GradeCommandTests {
@@ -28,8 +30,7 @@ import TutorCore
     }
 
     func grade(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        return try TutorBinary.run(["grade", "--lessons", TutorBinary.fixtureCourse, "--lang", "en"] + arguments)
+                return try TutorBinary.run(["grade", "--lessons", TutorBinary.fixtureCourse, "--lang", "en"] + arguments)
     }
 
     @Test func aFolderOfSubmissionsIsGradedRowByRowInEveryFormat() throws {

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// `tutor init` and the code-check commands' messages, through the built binary. Nothing here
-/// builds a workspace (the TutorCoreTests code-check suite does that once).
-@Test(.enabled(if: TutorBinary.exists)) func initCreatesTheWorkspaceNextToTheProject() throws {
+/// builds a workspace (the TutorTests code-check suite does that once).
+@Test func initCreatesTheWorkspaceNextToTheProject() throws {
     let dir = TutorBinary.temporaryFolder("init")
     let (status, out, err) = try TutorBinary.run(["init", dir + "/ex"])
     #expect(status == 0, "\(err)")
@@ -18,7 +18,7 @@ import Testing
     #expect(again == 0 && out2.contains("up to date"))
 }
 
-@Test(.enabled(if: TutorBinary.exists)) func initRefusesAFolderWithOtherFiles() throws {
+@Test func initRefusesAFolderWithOtherFiles() throws {
     let dir = TutorBinary.temporaryFolder("init-busy")
     try "notes".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
     let (status, _, err) = try TutorBinary.run(["init", dir])
@@ -26,7 +26,7 @@ import Testing
     #expect(err.contains("is not empty and is not a tutor workspace"))
 }
 
-@Test(.enabled(if: TutorBinary.exists)) func codeCheckWithoutAWorkspaceSaysHowToMakeOne() throws {
+@Test func codeCheckWithoutAWorkspaceSaysHowToMakeOne() throws {
     let empty = TutorBinary.temporaryFolder("no-workspace")
     let lessons = TutorBinary.packageRoot + "/lessons"
     let (status, _, err) = try TutorBinary.run(["check", "relu-code", "--lessons", lessons, "--workspace", empty])

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import TutorCore
+import Judging
+import Lessons
+import Records
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +10,7 @@ import Glibc
 /// `tutor progress`, `tutor reset`, `tutor list`, and the terminal after SIGTERM.
 @Suite(.serialized) struct ProgressCommandsTests {
     func tutor(_ arguments: [String], state: String, input: String = "", lang: String = "en") throws -> (status: Int32, out: String, err: String) {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        return try TutorBinary.run(arguments + ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang], input: input)
+                return try TutorBinary.run(arguments + ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang], input: input)
     }
 
     @Test func progressSummarisesAndResetAsksFirst() throws {
@@ -54,8 +55,7 @@ import Glibc
 
     @Test func sigtermRestoresTheTerminal() throws {
         let state = TutorBinary.temporaryFolder("term")
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        let tty = try PseudoTerminal(arguments: ["open", "1", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
+                let tty = try PseudoTerminal(arguments: ["open", "1", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
                                      environment: TutorBinary.environment())
         #expect(tty.waitFor("answer>"))
         tty.type("[[0,")

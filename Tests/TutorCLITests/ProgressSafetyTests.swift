@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import TutorCore
+import Judging
+import Lessons
+import Records
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +10,7 @@ import Glibc
 /// The progress file under a killed writer and a second tutor.
 @Suite(.serialized) struct ProgressSafetyTests {
     @Test func aWriterKilledMidSaveLeavesEitherTheOldOrTheNewFile() throws {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        let state = TutorBinary.temporaryFolder("kill")
+                let state = TutorBinary.temporaryFolder("kill")
         let location = ProgressLocation(stateDirectory: state, learner: "writer", course: "stress", language: .en)
         var lastRound = 0
         for attempt in 0..<12 {
@@ -41,8 +42,7 @@ import Glibc
     }
 
     @Test func aSecondTutorOnTheSameStateRefusesWithAClearMessage() throws {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        let state = TutorBinary.temporaryFolder("lock")
+                let state = TutorBinary.temporaryFolder("lock")
         let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: .en)
         // Hold the lock as a running tutor would.
         let holder = ProgressStore(location: location)
@@ -63,8 +63,7 @@ import Glibc
     }
 
     @Test func aDamagedFileIsKeptAsideAndTheLearnerIsTold() throws {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        let state = TutorBinary.temporaryFolder("damaged")
+                let state = TutorBinary.temporaryFolder("damaged")
         let first = try TutorBinary.run(["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"], input: "a\n")
         #expect(first.status == 0)
         let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: .en)

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import TutorCore
+import Judging
+import Lessons
+import Records
+import TerminalMarkdown
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +11,7 @@ import Glibc
 /// Drives the release binary through a pseudo-terminal, as a learner would.
 @Suite(.serialized) struct SessionEndToEndTests {
     func start(state: String, lang: String = "en", columns: UInt16 = 80) throws -> PseudoTerminal {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        return try PseudoTerminal(arguments: ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang],
+                return try PseudoTerminal(arguments: ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang],
                                   environment: TutorBinary.environment(), columns: columns)
     }
 
@@ -118,7 +120,7 @@ import Glibc
         // No line of the lesson and panel is wider than 50 columns.
         let shown = tty.text.components(separatedBy: "答案>").first ?? ""
         for line in shown.split(separator: "\n") {
-            #expect(cellWidth(of: String(line)) <= 50, "too wide: \(line)")
+            #expect(TextWidth.of(String(line)) <= 50, "too wide: \(line)")
         }
         var mark = tty.mark
         tty.type("提示\r")                                  // the Chinese command word
@@ -135,8 +137,7 @@ import Glibc
     }
 
     @Test func overAPipeThereAreNoEscapesAndEndOfInputEndsCleanly() throws {
-        try #require(TutorBinary.exists, "build the release binary first: swift build -c release --product tutor")
-        let state = TutorBinary.temporaryFolder("pipe")
+                let state = TutorBinary.temporaryFolder("pipe")
         let result = try TutorBinary.run(["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
                                          input: "c\nhint\na\nskip\n")
         #expect(result.status == 0)

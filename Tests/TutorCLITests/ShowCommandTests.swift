@@ -3,7 +3,6 @@ import Testing
 
 /// `tutor show` through the release binary: rendering, colour choice, and the one-line error
 /// with exit status 2 for every kind of bad file.
-@Suite(.enabled(if: ReleaseBinary.exists, Comment(rawValue: ReleaseBinary.missingNote)))
 struct ShowCommandTests {
     let directory: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-show-\(UUID().uuidString)")
@@ -18,15 +17,15 @@ struct ShowCommandTests {
     }
 
     private func expectOneLineError(_ arguments: [String], containing fragments: [String]) throws {
-        let output = try ReleaseBinary.run(["show"] + arguments)
+        let output = try TutorBinary.run(["show"] + arguments)
         #expect(output.status == 2)
-        #expect(output.stdout.isEmpty)
-        let lines = output.stderr.split(separator: "\n")
-        #expect(lines.count == 1, "expected one line, got: \(output.stderr)")
-        for fragment in fragments { #expect(output.stderr.contains(fragment), "\(output.stderr)") }
+        #expect(output.out.isEmpty)
+        let lines = output.err.split(separator: "\n")
+        #expect(lines.count == 1, "expected one line, got: \(output.err)")
+        for fragment in fragments { #expect(output.err.contains(fragment), "\(output.err)") }
     }
 
-    @Test func missingFile() throws {
+    @Test func aMissingFileIsOneLineNamingIt() throws {
         let path = directory.appendingPathComponent("nope.md").path
         try expectOneLineError([path], containing: [path, "no such file"])
     }
@@ -54,24 +53,24 @@ struct ShowCommandTests {
 
     @Test func rendersPlainWithoutAnyEscapeWhenColourIsNever() throws {
         let path = try file("doc.md", Array("# 标题\n\n- item one\n- item two\n\n> quote\n\n```swift\nlet x = 1\n```\n".utf8))
-        let output = try ReleaseBinary.run(["show", path, "--width", "40", "--color", "never"])
-        #expect(output.status == 0, "\(output.stderr)")
-        #expect(!output.stdout.utf8.contains(0x1B))
-        #expect(output.stdout == "标题\n━━━━\n\n• item one\n• item two\n\n│ quote\n\n── swift ──\n  let x = 1\n")
+        let output = try TutorBinary.run(["show", path, "--width", "40", "--color", "never"])
+        #expect(output.status == 0, "\(output.err)")
+        #expect(!output.out.utf8.contains(0x1B))
+        #expect(output.out == "标题\n━━━━\n\n• item one\n• item two\n\n│ quote\n\n── swift ──\n  let x = 1\n")
     }
 
     @Test func colourFollowsTheFlagAndNoColor() throws {
         let path = try file("c.md", Array("**bold** [link](https://d2l.ai)\n".utf8))
-        let always = try ReleaseBinary.run(["show", path, "--color", "always"])
-        #expect(always.stdout.contains("\u{1B}[1mbold\u{1B}[0m"))
-        #expect(!always.stdout.contains("\u{1B}]8;"), "no OSC 8 hyperlinks when stdout is not a terminal")
+        let always = try TutorBinary.run(["show", path, "--color", "always"])
+        #expect(always.out.contains("\u{1B}[1mbold\u{1B}[0m"))
+        #expect(!always.out.contains("\u{1B}]8;"), "no OSC 8 hyperlinks when stdout is not a terminal")
         // auto: stdout is a pipe here, so no colour, with or without NO_COLOR.
-        let auto = try ReleaseBinary.run(["show", path])
-        #expect(!auto.stdout.utf8.contains(0x1B))
+        let auto = try TutorBinary.run(["show", path])
+        #expect(!auto.out.utf8.contains(0x1B))
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
-        let noColor = try ReleaseBinary.run(["show", path, "--color", "auto"], environment: environment)
-        #expect(!noColor.stdout.utf8.contains(0x1B))
+        let noColor = try TutorBinary.run(["show", path, "--color", "auto"], environment: environment)
+        #expect(!noColor.out.utf8.contains(0x1B))
     }
 
     @Test func widthComesFromTheFlagElseColumns() throws {
@@ -79,20 +78,20 @@ struct ShowCommandTests {
         let path = try file("w.md", Array((words + "\n").utf8))
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "30"
-        let fromColumns = try ReleaseBinary.run(["show", path, "--color", "never"], environment: environment)
-        #expect(fromColumns.stdout.split(separator: "\n").map(\.count).max() == 29)
-        let fromFlag = try ReleaseBinary.run(["show", path, "--color", "never", "--width", "50"], environment: environment)
-        #expect(fromFlag.stdout.split(separator: "\n").map(\.count).max() == 49)
+        let fromColumns = try TutorBinary.run(["show", path, "--color", "never"], environment: environment)
+        #expect(fromColumns.out.split(separator: "\n").map(\.count).max() == 29)
+        let fromFlag = try TutorBinary.run(["show", path, "--color", "never", "--width", "50"], environment: environment)
+        #expect(fromFlag.out.split(separator: "\n").map(\.count).max() == 49)
         environment["COLUMNS"] = nil
-        let fallback = try ReleaseBinary.run(["show", path, "--color", "never"], environment: environment)
-        #expect(fallback.stdout.split(separator: "\n").map(\.count).max() == 79)
+        let fallback = try TutorBinary.run(["show", path, "--color", "never"], environment: environment)
+        #expect(fallback.out.split(separator: "\n").map(\.count).max() == 79)
     }
 
     @Test(arguments: [["--width", "3"], ["--color", "sometimes"], ["--width", "wide"]])
     func badFlagsAreUsageErrors(arguments: [String]) throws {
         let path = try file("u.md", Array("x\n".utf8))
-        let output = try ReleaseBinary.run(["show", path] + arguments)
+        let output = try TutorBinary.run(["show", path] + arguments)
         #expect(output.status == 2)
-        #expect(!output.stderr.isEmpty)
+        #expect(!output.err.isEmpty)
     }
 }

@@ -6,8 +6,8 @@ private let haveScript = FileManager.default.isExecutableFile(atPath: scriptPath
 
 /// `tutor show` on a terminal: run under `script`, which gives the binary a pseudo-terminal as
 /// standard output, to check paging, the pager fallback and colour `auto`.
-@Suite(.enabled(if: ReleaseBinary.exists && haveScript,
-                Comment(rawValue: "needs the release binary and util-linux's script")))
+@Suite(.enabled(if: haveScript,
+                Comment(rawValue: "needs util-linux's script")))
 struct ShowPagerTests {
     /// A document taller than any pseudo-terminal's default 24 rows.
     let longDocument: String = {
@@ -24,7 +24,7 @@ struct ShowPagerTests {
         environment["TERM"] = "xterm"             // the test runner's may be "dumb"
         environment["NO_COLOR"] = nil
         for (key, value) in extra { environment[key] = value }
-        let command = ([ReleaseBinary.path, "show"] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = ([TutorBinary.path, "show"] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: scriptPath)
         process.arguments = ["-qec", command, "/dev/null"]

@@ -5,14 +5,13 @@ private let realData = "/usr/share/datasets/fashion-mnist"
 private let haveRealData = FileManager.default.fileExists(atPath: realData + "/train-images-idx3-ubyte.gz")
     || ProcessInfo.processInfo.environment["FASHION_MNIST_DIR"] != nil
 
-@Suite(.enabled(if: ReleaseBinary.exists, Comment(rawValue: ReleaseBinary.missingNote)))
 struct TrainCommandTests {
     /// The chapter's full setting (784-256-10, batch 256, lr 0.1, 10 epochs) reaches the book's accuracy.
     @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
     func theChaptersSettingReachesTheBooksAccuracy() throws {
-        let output = try ReleaseBinary.run(["train", "--json"])
-        #expect(output.status == 0, "\(output.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let output = try TutorBinary.run(["train", "--json"])
+        #expect(output.status == 0, "\(output.err)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
         let epochs = try #require(report["epochs"] as? [[String: Any]])
         #expect(epochs.count == 10)
         #expect(epochs.map { $0["epoch"] as? Int } == Array(1...10))
@@ -26,10 +25,10 @@ struct TrainCommandTests {
 
     @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
     func plainLinesAndTwoHiddenLayers() throws {
-        let output = try ReleaseBinary.run(["train", "--epochs", "2", "--hiddens", "64,32", "--train-subset", "2000",
+        let output = try TutorBinary.run(["train", "--epochs", "2", "--hiddens", "64,32", "--train-subset", "2000",
                                             "--test-subset", "500"])
-        #expect(output.status == 0, "\(output.stderr)")
-        let lines = output.stdout.split(separator: "\n")
+        #expect(output.status == 0, "\(output.err)")
+        let lines = output.out.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("epoch  1  train loss ") == true)
     }
@@ -38,10 +37,10 @@ struct TrainCommandTests {
     @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
     func noHiddenLayerIsSoftmaxRegression() throws {
         func firstEpoch(_ hiddens: String) throws -> [String: Any] {
-            let output = try ReleaseBinary.run(["train", "--epochs", "1", "--hiddens", hiddens, "--train-subset", "2000",
+            let output = try TutorBinary.run(["train", "--epochs", "1", "--hiddens", hiddens, "--train-subset", "2000",
                                                 "--test-subset", "500", "--json"])
-            #expect(output.status == 0, "\(output.stderr)")
-            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            #expect(output.status == 0, "\(output.err)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
             let epochs = try #require(report["epochs"] as? [[String: Any]])
             #expect(epochs.count == 1)
             return try #require(epochs.first)
@@ -57,10 +56,10 @@ struct TrainCommandTests {
     @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
     func aValidationSplitReplacesTheTestSet() throws {
         func firstEpoch(_ extra: [String]) throws -> (stats: [String: Any], stderr: String) {
-            let output = try ReleaseBinary.run(["train", "--epochs", "1", "--train-subset", "3000", "--json"] + extra)
-            #expect(output.status == 0, "\(output.stderr)")
-            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
-            return (try #require((report["epochs"] as? [[String: Any]])?.first), output.stderr)
+            let output = try TutorBinary.run(["train", "--epochs", "1", "--train-subset", "3000", "--json"] + extra)
+            #expect(output.status == 0, "\(output.err)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+            return (try #require((report["epochs"] as? [[String: Any]])?.first), output.err)
         }
         let plain = try firstEpoch([]), held = try firstEpoch(["--validation", "5000"])
         let again = try firstEpoch(["--validation", "5000"]), other = try firstEpoch(["--validation", "5000", "--validation-seed", "1"])
@@ -74,24 +73,24 @@ struct TrainCommandTests {
 
     @Test(.enabled(if: haveRealData, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)"))
     func aValidationSetThatLeavesNoTrainingImageIsRefused() throws {
-        let output = try ReleaseBinary.run(["train", "--validation", "60000"])
+        let output = try TutorBinary.run(["train", "--validation", "60000"])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("--validation 60000 leaves no training image"))
-        #expect(output.stdout.isEmpty)
+        #expect(output.err.contains("--validation 60000 leaves no training image"))
+        #expect(output.out.isEmpty)
     }
 
     @Test(arguments: [["--epochs", "ten"], ["--hiddens", "256,,128"], ["--no-such-flag"], ["--batch-size", "0"]])
     func badFlagsAreUsageErrors(arguments: [String]) throws {
-        let output = try ReleaseBinary.run(["train"] + arguments)
+        let output = try TutorBinary.run(["train"] + arguments)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("Usage: tutor train"))
-        #expect(output.stdout.isEmpty)
+        #expect(output.err.contains("Usage: tutor train"))
+        #expect(output.out.isEmpty)
     }
 
     @Test func aDataDirectoryThatDoesNotExistIsAnErrorWithItsPath() throws {
-        let output = try ReleaseBinary.run(["train", "--data", "/nonexistent-fashion-mnist"])
+        let output = try TutorBinary.run(["train", "--data", "/nonexistent-fashion-mnist"])
         #expect(output.status == 2)
-        #expect(output.stderr.hasPrefix("tutor train: /nonexistent-fashion-mnist: no such directory; the Fashion-MNIST directory must hold"))
+        #expect(output.err.hasPrefix("tutor train: /nonexistent-fashion-mnist: no such directory; the Fashion-MNIST directory must hold"))
     }
 
     @Test func anEnvironmentDirectoryMissingAFileIsNamedNotPassedOver() throws {
@@ -103,10 +102,10 @@ struct TrainCommandTests {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["FASHION_MNIST_DIR"] = dir.path
-        let output = try ReleaseBinary.run(["train", "--epochs", "1"], environment: environment)
+        let output = try TutorBinary.run(["train", "--epochs", "1"], environment: environment)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("\(dir.path) (from FASHION_MNIST_DIR): missing t10k-labels-idx1-ubyte (or .gz)"))
-        #expect(output.stdout.isEmpty)
+        #expect(output.err.contains("\(dir.path) (from FASHION_MNIST_DIR): missing t10k-labels-idx1-ubyte (or .gz)"))
+        #expect(output.out.isEmpty)
     }
 
     /// Only where the data set is not installed can the binary show what it says then.
@@ -114,10 +113,10 @@ struct TrainCommandTests {
     func aMissingDataSetSaysHowToInstallIt() throws {
         var environment = ProcessInfo.processInfo.environment
         environment["FASHION_MNIST_DIR"] = nil
-        let output = try ReleaseBinary.run(["train"], environment: environment)
+        let output = try TutorBinary.run(["train"], environment: environment)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("apt-get install dataset-fashion-mnist"))
-        #expect(output.stderr.contains("FASHION_MNIST_DIR"))
+        #expect(output.err.contains("apt-get install dataset-fashion-mnist"))
+        #expect(output.err.contains("FASHION_MNIST_DIR"))
     }
 
     @Test func aDamagedDataSetIsAClearError() throws {
@@ -128,8 +127,8 @@ struct TrainCommandTests {
             // Wrong magic number: not IDX at all.
             try Data("not an idx file".utf8).write(to: dir.appendingPathComponent(name))
         }
-        let output = try ReleaseBinary.run(["train", "--data", dir.path])
+        let output = try TutorBinary.run(["train", "--data", dir.path])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("train-images-idx3-ubyte: not a valid IDX file: wrong magic number"))
+        #expect(output.err.contains("train-images-idx3-ubyte: not a valid IDX file: wrong magic number"))
     }
 }

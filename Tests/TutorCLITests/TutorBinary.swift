@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// The built release binary and the test fixtures, found from this file's path.
+/// The `tutor` binary built with these tests (the test target depends on it), the one way the
+/// tests run it, and the fixtures.
 enum TutorBinary {
     static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -11,9 +12,14 @@ enum TutorBinary {
         return url.path
     }()
 
-    static var path: String { packageRoot + "/.build/release/tutor" }
-    static var exists: Bool { FileManager.default.isExecutableFile(atPath: path) }
-    static var fixtureCourse: String { packageRoot + "/Tests/TutorCLITests/Fixtures/course" }
+    /// Beside this target's resource bundle, in the same build folder as the tests.
+    static var path: String { Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("tutor").path }
+    static var fixtures: String { Bundle.module.path(forResource: "Fixtures", ofType: nil)! }
+    static var fixtureCourse: String { fixtures + "/course" }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "\(TutorBinary.path) is missing: build the tests with `swift build --build-tests` (it builds tutor too)" }
+    }
 
     static func temporaryFolder(_ name: String) -> String {
         let path = NSTemporaryDirectory() + "tutor-cli-\(name)-\(UUID().uuidString)"
@@ -22,7 +28,7 @@ enum TutorBinary {
     }
 
     /// A clean environment: no colour surprises, a fixed learner, the given language.
-    static func environment(lang: String = "en_US.UTF-8", extra: [String: String] = [:]) -> [String: String] {
+    static func environment(lang: String = "en_US.UTF-8", _ extra: [String: String] = [:]) -> [String: String] {
         var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": lang, "TERM": "xterm-256color",
                            "TUTOR_LEARNER": "tester"]
         for (key, value) in extra { environment[key] = value }
@@ -31,7 +37,8 @@ enum TutorBinary {
 
     /// Runs the binary to completion with `input` on a pipe; returns exit code, stdout, stderr.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = TutorBinary.environment(),
-                    timeout: TimeInterval = 60) throws -> (status: Int32, out: String, err: String) {
+                    timeout: TimeInterval = 600) throws -> (status: Int32, out: String, err: String) {
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -78,6 +85,7 @@ final class PseudoTerminal {
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.EIO) }
         self.master = master
         self.slave = slave
+        guard FileManager.default.isExecutableFile(atPath: TutorBinary.path) else { throw TutorBinary.Missing() }
         process.executableURL = URL(fileURLWithPath: TutorBinary.path)
         process.arguments = arguments
         process.environment = environment

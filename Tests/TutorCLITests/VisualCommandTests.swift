@@ -37,16 +37,15 @@ private func environment(_ extra: [String: String] = [:]) -> [String: String] {
     return env.merging(extra) { $1 }
 }
 
-@Suite(.enabled(if: ReleaseBinary.exists, Comment(rawValue: ReleaseBinary.missingNote)))
 struct VisualCommandTests {
     @Test func tinySweepPrintsItsTableAndResumesFromTheCache() throws {
         let data = try TinyData()
         let args = ["sweep", "--data", data.dir, "--hiddens", "8,16", "--lr", "0.5", "--epochs", "2", "--batch-size", "50",
                     "--cache", data.path("cache"), "--jobs", "2"]
-        let first = try ReleaseBinary.run(args, environment: environment())
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(!first.stdout.contains("\u{1B}"), "escape bytes in plain output")
-        let lines = first.stdout.split(separator: "\n").map(String.init)
+        let first = try TutorBinary.run(args, environment: environment())
+        #expect(first.status == 0, "\(first.err)")
+        #expect(!first.out.contains("\u{1B}"), "escape bytes in plain output")
+        let lines = first.out.split(separator: "\n").map(String.init)
         let header = try #require(lines.firstIndex { $0.hasPrefix("#  hidden  layers") })
         #expect(lines[header + 1].hasPrefix("1 "))
         #expect(lines[header + 2].hasPrefix("2 "))
@@ -54,9 +53,9 @@ struct VisualCommandTests {
         #expect(lines.contains { $0.hasPrefix("2 of 2 runs in") })
         #expect(lines.contains("     test accuracy") || lines.contains { $0.contains("test accuracy") })
 
-        let again = try ReleaseBinary.run(args + ["--json"], environment: environment())
-        #expect(again.status == 0, "\(again.stderr)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        let again = try TutorBinary.run(args + ["--json"], environment: environment())
+        #expect(again.status == 0, "\(again.err)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any])
         let runs = try #require(report["runs"] as? [[String: Any]])
         #expect(runs.count == 2)
         #expect(runs.allSatisfy { $0["cached"] as? Bool == true })
@@ -84,48 +83,48 @@ struct VisualCommandTests {
 
     @Test func trainPlotsAndSavesThenPredictLoads() throws {
         let data = try TinyData()
-        let train = try ReleaseBinary.run(["train", "--data", data.dir, "--epochs", "3", "--hiddens", "16", "--lr", "0.5",
+        let train = try TutorBinary.run(["train", "--data", data.dir, "--epochs", "3", "--hiddens", "16", "--lr", "0.5",
                                            "--batch-size", "50", "--plot", data.path("chart.svg"), "--save", data.path("net.mlp")],
                                           environment: environment())
-        #expect(train.status == 0, "\(train.stderr)")
-        #expect(train.stdout.split(separator: "\n").count == 3)   // the plain epoch lines, unchanged
-        #expect(!train.stdout.contains("\u{1B}"))
+        #expect(train.status == 0, "\(train.err)")
+        #expect(train.out.split(separator: "\n").count == 3)   // the plain epoch lines, unchanged
+        #expect(!train.out.contains("\u{1B}"))
         let svg = try String(contentsOfFile: data.path("chart.svg"), encoding: .utf8)
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 3)
         #expect(svg.contains("data-name=\"test acc\""))
 
-        let plain = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "3", "--color", "never"],
+        let plain = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "3", "--color", "never"],
                                           environment: environment())
-        #expect(plain.status == 0, "\(plain.stderr)")
-        #expect(!plain.stdout.contains("\u{1B}"))
-        #expect(plain.stdout.components(separatedBy: "true: ").count - 1 == 3)
-        #expect(plain.stdout.contains("Network 784-16-10, test accuracy"))
+        #expect(plain.status == 0, "\(plain.err)")
+        #expect(!plain.out.contains("\u{1B}"))
+        #expect(plain.out.components(separatedBy: "true: ").count - 1 == 3)
+        #expect(plain.out.contains("Network 784-16-10, test accuracy"))
 
-        let grey256 = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2", "--color", "always"],
+        let grey256 = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2", "--color", "always"],
                                             environment: environment())
-        #expect(grey256.stdout.contains("\u{1B}[38;5;") && grey256.stdout.contains("▀"))
-        let trueColor = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2",
+        #expect(grey256.out.contains("\u{1B}[38;5;") && grey256.out.contains("▀"))
+        let trueColor = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2",
                                                "--color", "always", "--lang", "zh"], environment: environment(["COLORTERM": "truecolor"]))
-        #expect(trueColor.stdout.contains("\u{1B}[38;2;"))
-        #expect(trueColor.stdout.contains("真实: "))
+        #expect(trueColor.out.contains("\u{1B}[38;2;"))
+        #expect(trueColor.out.contains("真实: "))
     }
 
     @Test func aWrongOrDamagedParameterFileIsAClearError() throws {
         let data = try TinyData()
-        let save = try ReleaseBinary.run(["train", "--data", data.dir, "--epochs", "1", "--hiddens", "8", "--batch-size", "50",
+        let save = try TutorBinary.run(["train", "--data", data.dir, "--epochs", "1", "--hiddens", "8", "--batch-size", "50",
                                           "--save", data.path("net.mlp")], environment: environment())
-        #expect(save.status == 0, "\(save.stderr)")
-        let wrong = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--hiddens", "16"],
+        #expect(save.status == 0, "\(save.err)")
+        let wrong = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--hiddens", "16"],
                                           environment: environment())
         #expect(wrong.status == 1)
-        #expect(wrong.stderr.contains("net.mlp: the file holds a 784-8-10 network, expected 784-16-10"))
+        #expect(wrong.err.contains("net.mlp: the file holds a 784-8-10 network, expected 784-16-10"))
 
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: data.path("net.mlp"))))
         bytes.removeLast(10)
         try Data(bytes).write(to: URL(fileURLWithPath: data.path("cut.mlp")))
-        let cut = try ReleaseBinary.run(["predict", "--data", data.dir, "--load", data.path("cut.mlp")], environment: environment())
+        let cut = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("cut.mlp")], environment: environment())
         #expect(cut.status == 1)
-        #expect(cut.stderr.contains("cut.mlp: truncated parameter file"))
-        #expect(cut.stdout.isEmpty)
+        #expect(cut.err.contains("cut.mlp: truncated parameter file"))
+        #expect(cut.out.isEmpty)
     }
 }

@@ -58,7 +58,7 @@ public struct FashionMNIST: Sendable {
     }
 
     /// The four paths in `dir` (preferring `.gz`).
-    static func filePaths(in dir: String, source: DatasetError.DirectorySource) throws -> [String] {
+    public static func filePaths(in dir: String, source: DatasetError.DirectorySource) throws -> [String] {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory)
         if source == .system && !(exists && isDirectory.boolValue) { throw DatasetError.notFound(searched: [dir]) }

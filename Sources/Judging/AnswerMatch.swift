@@ -1,0 +1,44 @@
+import Lessons
+
+/// Compares an answer with a reference and words the result.
+enum AnswerMatch {
+    struct Result {
+        var correct: Bool
+        var message: LocalizedText
+        var details: [LocalizedText]
+        var comparison: Comparison?
+    }
+
+    static func judge(_ answer: AnswerValue, _ reference: ReferenceValue, tolerance: Tolerance, kind: ExpectKind,
+                      choices: [String]) -> Result {
+        switch (answer, reference) {
+        case let (.array(given), .array(expected)):
+            let tol = kind == .integer ? Tolerance.exact : tolerance
+            let c = Comparison.compare(given: given, reference: expected, tolerance: tol)
+            return Result(correct: c.isClose, message: Messages.describe(c, kind: kind), details: Messages.details(c, kind: kind),
+                          comparison: c)
+        case let (.shape(given), .shape(expected)):
+            return given == expected
+                ? Result(correct: true, message: Messages.correct, details: [], comparison: nil)
+                : Result(correct: false, message: Messages.wrongShapeAnswer(expected: expected, given: given), details: [], comparison: nil)
+        case let (.choice(given), .choice(expected)):
+            return given == expected
+                ? Result(correct: true, message: Messages.correct, details: [], comparison: nil)
+                : Result(correct: false, message: Messages.wrongChoice(CheckpointSpec.letter(given)), details: [], comparison: nil)
+        default:
+            return Result(correct: false, message: Messages.incorrect, details: [], comparison: nil)
+        }
+    }
+
+    /// Whether the answer equals a mistake's result (NaN matches NaN, inf matches inf).
+    static func matches(_ answer: AnswerValue, _ wrong: ReferenceValue, tolerance: Tolerance) -> Bool {
+        switch (answer, wrong) {
+        case let (.array(g), .array(w)):
+            return g.shape == w.shape || (g.count == 1 && w.count == 1)
+                ? Comparison.compare(given: g, reference: w, tolerance: tolerance, nanEqual: true).isClose : false
+        case let (.shape(g), .shape(w)): return g == w
+        case let (.choice(g), .choice(w)): return g == w
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Lessons
+
+/// A learner's answer, parsed for the kind of checkpoint it answers.
+public enum AnswerValue: Sendable, Equatable {
+    /// A number (shape []) or a tensor.
+    case array(NDArray)
+    case shape([Int])
+    /// The index of the chosen choice.
+    case choice(Int)
+    /// A reflection's text.
+    case text(String)
+}
+
+/// A malformed answer: what is wrong and at which column (1-based), so the learner can fix it.
+/// A malformed answer is not a wrong answer.
+public struct AnswerParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: LocalizedText
+    /// 1-based column in the answer text (nil when the problem is not at one place, e.g. a file).
+    public var column: Int?
+    /// The text that was parsed.
+    public var input: String
+
+    public init(_ message: LocalizedText, column: Int?, input: String) {
+        self.message = message
+        self.column = column
+        self.input = input
+    }
+
+    /// `column 7: expected a number`, in `language`.
+    public func text(_ language: TutorLanguage) -> String {
+        guard let column else { return message.text(language) }
+        return TutorText.answerColumn.text(language, column, message.text(language))
+    }
+
+    /// The answer with a caret under the column (for one-line answers).
+    public var caretLines: [String] {
+        guard let column, !input.contains("\n") else { return [] }
+        return [input, String(repeating: " ", count: max(column - 1, 0)) + "^"]
+    }
+
+    public var description: String { text(.en) }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Lessons
+
+/// Answers read from a file: `.npy` (NumPy) or JSON (a number, nested lists, a string for a
+/// choice or a reflection).
+public enum AnswerFile {
+    /// Reads `path` and parses it as an answer of `kind`.
+    public static func read(path: String, kind: ExpectKind, choices: [String] = []) throws -> AnswerValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AnswerParseError(.init(en: "cannot read the answer file \(path)", zh: "无法读取答案文件 \(path)"),
+                                   column: nil, input: path)
+        }
+        if path.lowercased().hasSuffix(".npy") || data.starts(with: [0x93, 0x4E, 0x55, 0x4D]) {
+            let array: NDArray
+            do { array = try NpyFile.read(data) } catch let e as NpyFile.Error {
+                throw AnswerParseError(.init(en: "\(path): \(e.message.en)", zh: "\(path)：\(e.message.zh)"), column: nil, input: path)
+            }
+            return try fromArray(array, kind: kind, path: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AnswerParseError(.init(en: "\(path) is neither a .npy file nor UTF-8 JSON", zh: "\(path) 既不是 .npy 文件也不是 UTF-8 的 JSON"),
+                                   column: nil, input: path)
+        }
+        // JSON strings carry a choice or a reflection; everything else is numbers in JSON syntax,
+        // which the typed-answer parser reads (with columns in its errors).
+        if let s = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? String {
+            return try AnswerParser.parse(s, kind: kind, choices: choices)
+        }
+        return try AnswerParser.parse(text, kind: kind, choices: choices)
+    }
+
+    static func fromArray(_ array: NDArray, kind: ExpectKind, path: String) throws -> AnswerValue {
+        switch kind {
+        case .tensor: return .array(array)
+        case .number, .integer:
+            guard array.count == 1 else {
+                throw AnswerParseError(.init(en: "\(path): expected one number, the file holds shape \(formatShape(array.shape))",
+                                             zh: "\(path)：应当是一个数，文件中是形状 \(formatShape(array.shape)) 的数组"), column: nil, input: path)
+            }
+            return .array(NDArray(scalar: array.values[0]))
+        case .shape:
+            guard array.shape.count <= 1, array.values.allSatisfy({ $0 >= 0 && $0 == $0.rounded() }) else {
+                throw AnswerParseError(.init(en: "\(path): a shape is a vector of whole numbers", zh: "\(path)：形状应是由整数组成的向量"),
+                                       column: nil, input: path)
+            }
+            return .shape(array.values.map { Int($0) })
+        case .choice, .reflection, .code:
+            throw AnswerParseError(.init(en: "\(path): a .npy file cannot answer a \(kind.rawValue) checkpoint",
+                                         zh: "\(path)：.npy 文件不能回答这种检查点（\(kind.rawValue)）"), column: nil, input: path)
+        }
+    }
+}

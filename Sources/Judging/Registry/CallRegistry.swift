@@ -1,0 +1,92 @@
+import D2L
+import Lessons
+
+/// One call a checkpoint can name: its arguments and how to compute it.
+public struct CallDefinition: Sendable {
+    public let name: String
+    /// One line for authors (`tutor lint` and the docs).
+    public let summary: String
+    /// Argument names it accepts (`W1`, `b1`, … are matched by `acceptsArgument`).
+    public let parameters: [String]
+    /// A mistake call: computes a typical wrong answer.
+    public let isMistake: Bool
+    /// The training runs the call needs (their settings); a call that trains nothing has none.
+    public let trainings: @Sendable (CallArgs) throws -> [TrainConfig]
+    let run: @Sendable (CallArgs) throws -> CallResult
+
+    init(name: String, summary: String, parameters: [String], isMistake: Bool = false,
+         trainings: @escaping @Sendable (CallArgs) throws -> [TrainConfig] = { _ in [] },
+         run: @escaping @Sendable (CallArgs) throws -> CallResult) {
+        self.name = name
+        self.summary = summary
+        self.parameters = parameters
+        self.isMistake = isMistake
+        self.trainings = trainings
+        self.run = run
+    }
+
+    public func acceptsArgument(_ name: String) -> Bool {
+        if parameters.contains(name) { return true }
+        if parameters.contains("W1") {   // net's layers: W1 b1 W2 b2 W3 b3 …
+            for prefix in ["W", "b"] where name.hasPrefix(prefix) {
+                if let n = Int(name.dropFirst()), n >= 1 { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// The one place that maps checkpoint call names to the library's functions.
+public struct CallRegistry: Sendable {
+    public let definitions: [String: CallDefinition]
+
+    public init(_ definitions: [CallDefinition]) {
+        self.definitions = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// relu, softmax, net, loss, train, sweep, evaluate_accuracy, predict, param_count, shape,
+    /// and the mistake calls.
+    public static let standard = CallRegistry(LibraryCalls.all + MistakeCalls.all)
+
+    /// Call names, sorted.
+    public var names: [String] { definitions.keys.sorted() }
+
+    /// The definition of `name`, or an error that suggests a close name.
+    public func definition(_ name: String) throws -> CallDefinition {
+        guard let d = definitions[name] else {
+            throw CallError("unknown call '\(name)'" + suggestion(name, names) + "; calls: " + names.filter { definitions[$0]?.isMistake == false }.joined(separator: ", "))
+        }
+        return d
+    }
+
+    /// Checks argument names against the call's parameters.
+    public func checkArgumentNames(_ call: String, _ args: [ArgEntry]) throws {
+        let d = try definition(call)
+        // `shape` with `of: <call>` takes that call's arguments.
+        if call == "shape", let of = args.first(where: { $0.name == "of" }), case let .string(inner) = of.value,
+           definitions[inner] != nil, inner != "shape" {
+            try checkArgumentNames(inner, args.filter { $0.name != "of" })
+            return
+        }
+        for a in args where !d.acceptsArgument(a.name) {
+            throw CallError("`\(call)` has no argument `\(a.name)`" + suggestion(a.name, d.parameters)
+                            + "; its arguments are \(d.parameters.joined(separator: ", "))", line: a.line)
+        }
+    }
+
+    /// Runs `call` on `args` (training runs come from the run cache when they are there).
+    public func run(_ call: String, args: [ArgEntry], context: CallContext) throws -> CallResult {
+        try checkArgumentNames(call, args)
+        let d = try definition(call)
+        return try d.run(CallArgs(args, context: context))
+    }
+
+    /// Whether running `call` on `args` trains a network that is not in the cache yet
+    /// (worth a progress bar and a word of warning).
+    public func isExpensive(_ call: String, args: [ArgEntry], environment: CallEnvironment) -> Bool {
+        guard let d = definitions[call],
+              let configs = try? d.trainings(CallArgs(args, context: CallContext(environment))), !configs.isEmpty else { return false }
+        guard let cache = environment.cache, let fingerprint = try? environment.dataFingerprint() else { return true }
+        return configs.contains { cache.lookup($0, dataFingerprint: fingerprint) == nil }
+    }
+}

@@ -1,0 +1,115 @@
+import D2L
+import Lessons
+
+/// Picks the reference out of a call's result (`output:`) and checks that it fits `expect`.
+public enum OutputSelection {
+    /// Fields of a training history record.
+    public static let historyFields = ["train_loss", "train_acc", "test_acc", "seconds", "epoch"]
+    /// Fields of `predict`'s result.
+    public static let predictionFields = ["predicted", "label", "correct"]
+
+    /// The value `output` selects from `result` (the whole result when it is not structured).
+    public static func select(_ result: CallResult, output: OutputSelector?, call: String) throws -> CallResult {
+        switch result {
+        case .tensor, .number, .integer, .shape:
+            if let output { throw CallError("`\(call)` returns one value; remove `output: \(output)`") }
+            return result
+        case let .history(history):
+            guard let output else {
+                throw CallError("`\(call)` returns a training history: add `output:`, e.g. `output: test_acc` (last epoch) or `test_acc[3]`")
+            }
+            return try pick(output, from: history)
+        case let .runs(runs):
+            guard let output else {
+                throw CallError("`\(call)` returns one run per value: add `output: best` (index of the best run) or `output: test_acc`")
+            }
+            if output.field == "best" {
+                guard output.epoch == .last else { throw CallError("`output: best` takes no epoch") }
+                let finals = runs.map { $0.last?.testAcc ?? -1 }
+                return .integer(finals.indices.max { finals[$0] < finals[$1] } ?? 0)
+            }
+            guard output.epoch == .last else { throw CallError("a sweep compares the last epochs: write `output: \(output.field)`") }
+            let values = try runs.map { run -> Double in
+                guard case let .number(x) = try pick(output, from: run) else { return .nan }
+                return x
+            }
+            return .tensor(NDArray(vector: values))
+        case let .predictions(predictions):
+            guard let output else { throw CallError("`\(call)` returns predictions: add `output: predicted`, `label` or `correct`") }
+            guard output.epoch == .last else { throw CallError("`output: \(output)`: predictions have no epochs") }
+            switch output.field {
+            case "predicted": return .tensor(NDArray(vector: predictions.map { Double($0.predicted) }))
+            case "label": return .tensor(NDArray(vector: predictions.map { Double($0.label) }))
+            case "correct": return .integer(predictions.filter { $0.label == $0.predicted }.count)
+            default:
+                throw CallError("`\(call)` has no field '\(output.field)'" + suggestion(output.field, predictionFields)
+                                + "; its fields are \(predictionFields.joined(separator: ", "))")
+            }
+        }
+    }
+
+    static func pick(_ output: OutputSelector, from history: [EpochStats]) throws -> CallResult {
+        guard historyFields.contains(output.field) else {
+            throw CallError("a training history has no field '\(output.field)'" + suggestion(output.field, historyFields)
+                            + "; its fields are \(historyFields.joined(separator: ", "))")
+        }
+        guard !history.isEmpty else { throw CallError("the training history is empty") }
+        func value(_ s: EpochStats) -> Double {
+            switch output.field {
+            case "train_loss": return s.trainLoss
+            case "train_acc": return s.trainAcc
+            case "test_acc": return s.testAcc
+            case "seconds": return s.seconds
+            default: return Double(s.epoch)
+            }
+        }
+        switch output.epoch {
+        case .last: return .number(value(history[history.count - 1]))
+        case .all: return .tensor(NDArray(vector: history.map(value)))
+        case let .number(n):
+            let index = n > 0 ? n - 1 : history.count + n
+            guard history.indices.contains(index) else {
+                throw CallError("`output: \(output)`: the run has \(history.count) epochs (1 to \(history.count), or -1 to -\(history.count))")
+            }
+            return .number(value(history[index]))
+        }
+    }
+
+    /// The reference for a checkpoint expecting `kind`, from a selected result.
+    public static func reference(_ selected: CallResult, kind: ExpectKind, choices: [String]) throws -> ReferenceValue {
+        switch (kind, selected) {
+        case (.shape, .shape(let s)): return .shape(s)
+        case (.shape, _): throw CallError("`expect: shape` needs a call that returns a shape (use `call: shape`)")
+        case (_, .shape(let s)):
+            if kind == .tensor { return .array(NDArray(vector: s.map(Double.init))) }
+            throw CallError("this call returns a shape: use `expect: shape`")
+        case (.tensor, .tensor(let a)): return .array(a)
+        case (.tensor, .number(let x)): return .array(NDArray(scalar: x))
+        case (.tensor, .integer(let n)): return .array(NDArray(scalar: Double(n)))
+        case (.number, _), (.integer, _), (.choice, _):
+            let x: Double
+            switch selected {
+            case let .number(v): x = v
+            case let .integer(n): x = Double(n)
+            case let .tensor(a):
+                guard a.count == 1 else {
+                    throw CallError("the call returns a tensor of shape \(formatShape(a.shape)), not one number: use `expect: tensor`" +
+                                    (kind == .number ? " or pick one value (e.g. reduction: mean)" : ""))
+                }
+                x = a.values[0]
+            default: throw CallError("the call's result is not one number")
+            }
+            if kind == .number { return .array(NDArray(scalar: x)) }
+            guard x == x.rounded(), x.isFinite else {
+                throw CallError("the reference \(formatNumber(x)) is not a whole number: use `expect: number`")
+            }
+            if kind == .integer { return .array(NDArray(scalar: x)) }
+            guard Int(x) >= 0, Int(x) < choices.count else {
+                throw CallError("the call gives choice index \(Int(x)), but there are \(choices.count) choices")
+            }
+            return .choice(Int(x))
+        default:
+            throw CallError("`expect: \(kind.rawValue)` has no computed reference")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Judging
+import Lessons
+
+/// The judge's way into learner code: finds the workspace, builds and runs the learner's
+/// function, and returns a verdict like any other answer's. The stages are reported through
+/// `progress` (building 0.1, running 0.5, references 0.5–1), which may stop the check (Ctrl-C).
+/// An untouched stub, a missing workspace or a cancel are `malformed` (not an attempt); a
+/// failed build, a crash or a wrong result are `incorrect`.
+public struct LearnerCodeJudge: CodeJudging {
+    /// The workspace to check (`--workspace`, the one the course remembers); nil finds it
+    /// from the answer or from here (`Workspace.locate`).
+    public var workspace: String?
+
+    public init(workspace: String? = nil) { self.workspace = workspace }
+
+    /// `answer` is what was typed at the prompt (`check`, anything) or, when grading a folder
+    /// of submissions, the path of the learner's workspace: a path to a folder is used as the
+    /// workspace.
+    public func verdict(for spec: CheckpointSpec, answer: String, judge: Judge, progress: JudgeProgress?) throws -> Verdict {
+        var named = workspace
+        let typed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        var isDirectory: ObjCBool = false
+        if named == nil, !typed.isEmpty, FileManager.default.fileExists(atPath: typed, isDirectory: &isDirectory), isDirectory.boolValue {
+            named = typed
+        }
+        let found: Workspace
+        do { found = try Workspace.locate(explicit: named) } catch {
+            return Verdict(checkpointID: spec.id, outcome: .malformed, message: CodeMessages.noWorkspace(error), maxPoints: spec.points)
+        }
+        var cases = 1
+        var report = try CodeChecker(workspace: found, judge: judge).check(spec, progress: { stage in
+            switch stage {
+            case .building: progress?.report(fraction: 0.1, label: CodeMessages.building)
+            case let .running(n): cases = max(n, 1); progress?.report(fraction: 0.5, label: CodeMessages.running)
+            case let .computingReference(i):
+                progress?.report(fraction: 0.5 + 0.5 * Double(i) / Double(cases), label: CodeMessages.comparing)
+            }
+        }, isCancelled: { progress?.shouldStop ?? false })
+        if report.notWritten || progress?.shouldStop == true { report.verdict.outcome = .malformed }
+        return report.verdict
+    }
+}

@@ -1,0 +1,39 @@
+import D2L
+import Foundation
+import Lessons
+
+extension Workspace {
+    /// What the learner's code may see: its own workspace (read-only, the runner included)
+    /// and the data set; `FASHION_MNIST_DIR` is its only variable of the tutor's.
+    func learnerCodeIsolation(environment: [String: String] = ProcessInfo.processInfo.environment) -> SandboxIsolation {
+        var isolation = SandboxIsolation(readOnly: [root.path])
+        if let data = environment[FashionMNIST.environmentVariable], !data.isEmpty,
+           FileManager.default.fileExists(atPath: data) {
+            isolation.readOnly.append(data)
+            isolation.environment[FashionMNIST.environmentVariable] = data
+        }
+        return isolation
+    }
+
+    /// The function whose stub the runner stopped in: stderr ends with the stub's
+    /// `TUTOR-TODO: name` line and that function's file still calls `todo()`. Learner code that
+    /// prints the words is not taken for an untouched stub.
+    func untouchedStub(named stderr: String) -> String? {
+        guard let last = stderr.split(separator: "\n").last, last.hasPrefix("TUTOR-TODO: ") else { return nil }
+        let name = String(last.dropFirst("TUTOR-TODO: ".count))
+        guard let exercise = Exercise(rawValue: name),
+              let source = try? String(contentsOf: exerciseFile(for: exercise), encoding: .utf8) else { return nil }
+        let callsTodo = source.split(separator: "\n").contains { line in
+            let code = line.trimmingCharacters(in: .whitespaces)
+            return !code.hasPrefix("//") && code.contains("todo(")
+        }
+        return callsTodo ? name : nil
+    }
+}
+
+extension CodeMessages {
+    static func notIsolated(_ reason: String) -> LocalizedText {
+        LocalizedText(en: SandboxIsolation.warning(reason),
+                      zh: "警告：你的代码没有在沙箱中运行（\(reason)）；只限制了时间、内存和输出")
+    }
+}

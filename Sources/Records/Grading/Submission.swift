@@ -1,0 +1,207 @@
+import Foundation
+import Judging
+import Lessons
+import TerminalMarkdown
+import Yams
+
+/// One learner's answer to one checkpoint, as a submission gives it.
+public struct SubmittedAnswer: Sendable, Equatable {
+    public var answer: String
+    /// Judged attempts before (and including) this answer; 1 for an answers file.
+    public var attempts: Int
+    public var hintsUsed: Int
+    /// The solution was viewed before the answer was right.
+    public var solutionViewedFirst: Bool
+    /// The hash of the lesson file when the answer was given, when known.
+    public var lessonHash: String?
+
+    public init(answer: String, attempts: Int = 1, hintsUsed: Int = 0, solutionViewedFirst: Bool = false,
+                lessonHash: String? = nil) {
+        self.answer = answer
+        self.attempts = attempts
+        self.hintsUsed = hintsUsed
+        self.solutionViewedFirst = solutionViewedFirst
+        self.lessonHash = lessonHash
+    }
+}
+
+/// One learner's submission: a progress file or an answers file.
+public struct Submission: Sendable, Equatable {
+    public var learner: String
+    /// The file it was read from.
+    public var source: String
+    public var answers: [String: SubmittedAnswer]
+    /// Why the submission could not be read (then `answers` is empty).
+    public var error: String?
+
+    public init(learner: String, source: String, answers: [String: SubmittedAnswer] = [:], error: String? = nil) {
+        self.learner = learner
+        self.source = source
+        self.answers = answers
+        self.error = error
+    }
+}
+
+/// Reads submissions: a progress file (`progress.json`), or an answers file mapping checkpoint
+/// ids to answers (JSON or YAML; optionally `{learner: NAME, answers: {…}}`). A folder holds
+/// one submission per entry: a file, or a sub-folder with one such file somewhere inside.
+public enum SubmissionReader {
+    static let extensions = ["json", "yaml", "yml"]
+
+    /// Every submission under `paths`, in a stable order (paths as given, folders sorted).
+    public static func read(paths: [String]) -> [Submission] {
+        paths.flatMap(read(path:))
+    }
+
+    public static func read(path: String) -> [Submission] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return [Submission(learner: learnerName(path), source: path, error: "\(path): no such file or folder")]
+        }
+        guard isFolder.boolValue else { return [read(file: path, learner: nil)] }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+        var submissions: [Submission] = []
+        for entry in entries {
+            let full = (path as NSString).appendingPathComponent(entry)
+            var entryIsFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &entryIsFolder)
+            if entryIsFolder.boolValue {
+                if let file = submissionFile(in: full) {
+                    submissions.append(read(file: file, learner: entry))
+                } else {
+                    submissions.append(Submission(learner: entry, source: full,
+                                                  error: "\(full): no progress.json or answers file (.json, .yaml) inside"))
+                }
+            } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
+                submissions.append(read(file: full, learner: nil))
+            }
+        }
+        return submissions
+    }
+
+    /// The submission file inside a learner's folder: `progress.json` first, then any
+    /// `.json`/`.yaml` file (searched depth first, sorted, so the choice is stable).
+    static func submissionFile(in folder: String) -> String? {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return nil }
+        let files = (enumerator.allObjects as? [String] ?? []).sorted()
+        if let progress = files.first(where: { ($0 as NSString).lastPathComponent == "progress.json" }) {
+            return (folder as NSString).appendingPathComponent(progress)
+        }
+        return files.first { extensions.contains(($0 as NSString).pathExtension.lowercased())
+            && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// Reads one file; a broken file gives a submission with `error` set.
+    public static func read(file: String, learner: String?) -> Submission {
+        let fallbackName = learner ?? learnerName(file)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return Submission(learner: fallbackName, source: file, error: "\(file): cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return Submission(learner: fallbackName, source: file, error: "\(file): not UTF-8 text")
+        }
+        let object: Any?
+        do {
+            if (file as NSString).pathExtension.lowercased() == "json" {
+                object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            } else {
+                object = try Yams.load(yaml: text)
+            }
+        } catch {
+            return Submission(learner: fallbackName, source: file, error: "\(file): \(describe(error))")
+        }
+        guard let map = object as? [String: Any] else {
+            return Submission(learner: fallbackName, source: file,
+                              error: "\(file): expected a mapping of checkpoint ids to answers (or a progress file)")
+        }
+        if map["schema"] != nil, map["checkpoints"] != nil {
+            return readProgress(data: data, file: file, learner: learner)
+        }
+        let name = (map["learner"] as? String) ?? fallbackName
+        let answerMap = (map["answers"] as? [String: Any]) ?? map.filter { $0.key != "learner" }
+        var answers: [String: SubmittedAnswer] = [:]
+        for (id, value) in answerMap {
+            guard let answer = answerText(value) else {
+                return Submission(learner: name, source: file,
+                                  error: "\(file): the answer to '\(id)' is not text, a number or a list")
+            }
+            answers[id] = SubmittedAnswer(answer: answer)
+        }
+        return Submission(learner: name, source: file, answers: answers)
+    }
+
+    private static func readProgress(data: Data, file: String, learner: String?) -> Submission {
+        do {
+            let progress = try ProgressStore.decodeProgress(data)
+            var answers: [String: SubmittedAnswer] = [:]
+            for (id, record) in progress.checkpoints {
+                let judged = record.attempts.filter(\.outcome.isAttempt)
+                let firstDone = judged.firstIndex(where: \.outcome.isDone)
+                guard let answer = firstDone.map({ judged[$0] }) ?? judged.last else { continue }
+                let attempts = (firstDone ?? (judged.count - 1)) + 1
+                var solutionFirst = false
+                if record.solutionViewed {
+                    if let viewed = record.solutionViewedAt { solutionFirst = viewed <= answer.time } else { solutionFirst = true }
+                }
+                answers[id] = SubmittedAnswer(answer: answer.answer, attempts: attempts, hintsUsed: record.hintsUsed,
+                                              solutionViewedFirst: solutionFirst, lessonHash: record.lessonHash)
+            }
+            let name = learner ?? (progress.learner.isEmpty ? learnerName(file) : progress.learner)
+            return Submission(learner: name, source: file, answers: answers)
+        } catch {
+            return Submission(learner: learner ?? learnerName(file), source: file,
+                              error: "\(file): not a valid progress file (\(describe(error)))")
+        }
+    }
+
+    /// An answer value as the text a learner would type: strings as they are, numbers and
+    /// lists as JSON-like text (`[[0, 2], [3, 0]]`).
+    static func answerText(_ value: Any) -> String? {
+        switch value {
+        case let text as String: return text
+        case let number as Int: return String(number)
+        case let number as Double: return formatNumber(number)
+        case let number as NSNumber: return number.stringValue
+        case let list as [Any]:
+            var parts: [String] = []
+            for item in list {
+                guard let text = answerText(item) else { return nil }
+                parts.append(item is String ? "\"\(text)\"" : text)
+            }
+            return "[" + parts.joined(separator: ", ") + "]"
+        default: return nil
+        }
+    }
+
+    private static func formatNumber(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+
+    /// The learner's name from a file name: `ada.yaml` → `ada`, `ada/progress.json` → `ada`.
+    static func learnerName(_ path: String) -> String {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if name == "progress" || name == "answers" {
+            let parent = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            return parent.isEmpty ? name : parent
+        }
+        return name
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let yaml = error as? YamlError { return "\(yaml)".split(separator: "\n").first.map(String.init) ?? "YAML error" }
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+                 .valueNotFound(_, let context):
+                let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+                return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+            @unknown default: return "\(decoding)"
+            }
+        }
+        let message = (error as NSError).localizedDescription
+        return message.isEmpty ? "\(error)" : message
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import Judging
+import LearnerCode
+import Lessons
+import Records
+import TerminalMarkdown
+import TerminalUI
+
+/// What reading one line gave.
+enum LineInput: Equatable {
+    case line(String)
+    /// Ctrl-C: the input was dropped.
+    case cancelled
+    /// Ctrl-D on an empty line, or the end of standard input.
+    case endOfInput
+}
+
+/// Reads lines at the prompt. On a terminal: raw mode, arrow keys, Home/End, backspace,
+/// history, Ctrl-C / Ctrl-D, and correct cursor movement over wide CJK characters, also
+/// when the line wraps. Without a terminal: plain lines from standard input (echoed after
+/// the prompt so a transcript reads well), and end of input ends cleanly.
+final class LineEditor {
+    private var buffer = LineBuffer()
+    /// Rows between the prompt's first row and where the cursor was left by the last draw.
+    private var cursorRow = 0
+    /// The prompt and text of the last draw (to know where the text ends).
+    private var lastDrawn: [Character] = []
+    private let interactive: Bool
+
+    init(interactive: Bool = Terminal.isInteractive) {
+        self.interactive = interactive
+    }
+
+    /// Reads one line after `prompt` (which may carry colour; its width is measured without it).
+    func readLine(prompt: String) -> LineInput {
+        interactive ? readInteractive(prompt: prompt) : readPlain(prompt: prompt)
+    }
+
+    /// Waits for Enter (true) or q / Ctrl-C / Ctrl-D / end of input (false) without echo:
+    /// the pager's "press Enter to continue".
+    func waitForEnter(prompt: String) -> Bool {
+        guard interactive else { return true }
+        Terminal.output(prompt)
+        let result: Bool = Terminal.withRawMode {
+            while true {
+                switch Terminal.readByte() {
+                case .byte(13), .byte(10), .byte(32): return true
+                case .byte(UInt8(ascii: "q")), .byte(3), .byte(4), .end: return false
+                default: continue
+                }
+            }
+        }
+        Terminal.output("\r\u{1B}[2K")
+        return result
+    }
+
+    // MARK: Without a terminal
+
+    private func readPlain(prompt: String) -> LineInput {
+        Terminal.output(prompt)
+        guard let line = Swift.readLine(strippingNewline: true) else {
+            Terminal.output("\n")
+            return .endOfInput
+        }
+        Terminal.output(line + "\n")
+        return .line(line)
+    }
+
+    // MARK: On a terminal
+
+    private func readInteractive(prompt: String) -> LineInput {
+        cursorRow = 0
+        return Terminal.withRawMode {
+            redraw(prompt: prompt)
+            while true {
+                if Terminal.takeWindowChange() { redraw(prompt: prompt) }
+                guard let key = readKey() else {
+                    if Terminal.takeWindowChange() { redraw(prompt: prompt) }
+                    continue
+                }
+                if key == .endOfInputByte {
+                    finish(prompt: prompt)
+                    return .endOfInput
+                }
+                guard case .key(let decoded) = key else { continue }
+                switch buffer.apply(decoded) {
+                case .editing:
+                    redraw(prompt: prompt)
+                case .submit(let line):
+                    finish(prompt: prompt)
+                    return .line(line)
+                case .cancelled:
+                    finish(prompt: prompt)
+                    return .cancelled
+                case .endOfInput:
+                    finish(prompt: prompt)
+                    return .endOfInput
+                }
+            }
+        }
+    }
+
+    private enum Decoded: Equatable {
+        case key(LineBuffer.Key)
+        case endOfInputByte
+    }
+
+    /// Decodes one key from the bytes of standard input; nil when nothing usable arrived
+    /// (an unknown escape sequence, or a read interrupted by a signal).
+    private func readKey() -> Decoded? {
+        let byte: UInt8
+        switch Terminal.readByte() {
+        case .end: return .endOfInputByte
+        case .interrupted: return nil
+        case .byte(let value): byte = value
+        }
+        switch byte {
+        case 13, 10: return .key(.enter)
+        case 3: return .key(.cancel)
+        case 4: return .key(.endOfInput)
+        case 127, 8: return .key(.backspace)
+        case 1: return .key(.home)
+        case 5: return .key(.end)
+        case 2: return .key(.left)
+        case 6: return .key(.right)
+        case 11: return .key(.killToEnd)
+        case 21: return .key(.killToStart)
+        case 23: return .key(.killWordBack)
+        case 16: return .key(.up)
+        case 14: return .key(.down)
+        case 27: return readEscape()
+        case 0..<32: return nil
+        default: return readCharacter(first: byte)
+        }
+    }
+
+    private func readEscape() -> Decoded? {
+        guard Terminal.byteReady(milliseconds: 50), case .byte(let kind) = Terminal.readByte() else { return nil }
+        guard kind == UInt8(ascii: "[") || kind == UInt8(ascii: "O") else { return nil }
+        var parameters: [UInt8] = []
+        while true {
+            guard case .byte(let byte) = Terminal.readByte() else { return nil }
+            if (0x40...0x7E).contains(byte) {
+                let number = String(decoding: parameters, as: UTF8.self).split(separator: ";").first.map(String.init) ?? ""
+                switch (byte, number) {
+                case (UInt8(ascii: "A"), _): return .key(.up)
+                case (UInt8(ascii: "B"), _): return .key(.down)
+                case (UInt8(ascii: "C"), _): return .key(.right)
+                case (UInt8(ascii: "D"), _): return .key(.left)
+                case (UInt8(ascii: "H"), _): return .key(.home)
+                case (UInt8(ascii: "F"), _): return .key(.end)
+                case (UInt8(ascii: "~"), "1"), (UInt8(ascii: "~"), "7"): return .key(.home)
+                case (UInt8(ascii: "~"), "4"), (UInt8(ascii: "~"), "8"): return .key(.end)
+                case (UInt8(ascii: "~"), "3"): return .key(.delete)
+                default: return nil // bracketed paste markers, function keys: ignored
+                }
+            }
+            parameters.append(byte)
+            if parameters.count > 16 { return nil }
+        }
+    }
+
+    private func readCharacter(first: UInt8) -> Decoded? {
+        let length: Int
+        switch first {
+        case 0xC0...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF7: length = 4
+        case 0x80...0xFF: return nil
+        default: length = 1
+        }
+        var bytes = [first]
+        while bytes.count < length {
+            guard case .byte(let next) = Terminal.readByte() else { return nil }
+            bytes.append(next)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self), let character = text.first else { return nil }
+        return .key(.character(character))
+    }
+
+    // MARK: Drawing
+
+    /// Redraws prompt and text from the prompt's first row, then puts the cursor where it belongs.
+    private func redraw(prompt: String) {
+        let columns = Terminal.size.columns
+        let promptCharacters = Array(ANSI.strip(prompt))
+        let all = promptCharacters + buffer.characters
+        let layout = WrappedLayout(widths: all.map(characterWidth), columns: columns)
+        var out = ""
+        if cursorRow > 0 { out += "\u{1B}[\(cursorRow)A" }
+        out += "\r\u{1B}[J" + prompt + String(buffer.characters)
+        // When the text exactly fills its last row, move to the next row so the terminal's
+        // cursor and our layout agree.
+        if layout.end.column == 0, !all.isEmpty { out += "\n" }
+        let target = layout.cursor(at: promptCharacters.count + buffer.cursor)
+        let up = layout.end.row - target.row
+        if up > 0 { out += "\u{1B}[\(up)A" }
+        out += "\r"
+        if target.column > 0 { out += "\u{1B}[\(target.column)C" }
+        cursorRow = target.row
+        lastDrawn = all
+        Terminal.output(out)
+    }
+
+    /// Leaves the prompt's rows: the cursor goes to the start of the row below the text.
+    private func finish(prompt: String) {
+        let layout = WrappedLayout(widths: lastDrawn.map(characterWidth), columns: Terminal.size.columns)
+        let down = max(0, layout.end.row - cursorRow)
+        var out = down > 0 ? "\u{1B}[\(down)B" : ""
+        // A text that exactly filled its last row already left the cursor on a fresh row.
+        out += (layout.end.column == 0 && !lastDrawn.isEmpty) ? "\r" : "\r\n"
+        cursorRow = 0
+        lastDrawn = []
+        Terminal.output(out)
+    }
+}

@@ -1,0 +1,355 @@
+import Foundation
+import Judging
+import LearnerCode
+import Lessons
+import Records
+import TerminalMarkdown
+import TerminalUI
+
+/// The interactive course: shows each step's text, asks its checkpoint, takes answers and
+/// commands, and saves progress after every verdict and every move.
+final class Session {
+    let course: Course
+    let language: TutorLanguage
+    /// The lessons in the learner's language, in order.
+    let lessons: [Lesson]
+    let judge: Judge
+    let store: ProgressStore
+    let screen: Screen
+    let editor: LineEditor
+    var progress: LearnerProgress
+    var navigator: CourseNavigator
+
+    init(course: Course, language: TutorLanguage, judge: Judge, store: ProgressStore, progress: LearnerProgress,
+         screen: Screen, editor: LineEditor) {
+        self.course = course
+        self.language = language
+        lessons = course.lessons(in: language.rawValue)
+        self.judge = judge
+        self.store = store
+        self.progress = progress
+        self.screen = screen
+        self.editor = editor
+        self.navigator = CourseNavigator(outline: course.outline(language: language.rawValue), position: progress.position)
+    }
+
+    /// What a step's prompt loop ended with.
+    private enum StepEnd { case moved, quit }
+
+    /// Runs until the learner quits (or input ends). `openLesson` starts at that lesson instead
+    /// of the saved position.
+    func run(openLesson: Int? = nil, openCheckpoint: String? = nil) throws {
+        if let openCheckpoint, navigator.open(checkpoint: openCheckpoint) {
+            // Opened at the checkpoint itself.
+        } else if let openLesson {
+            navigator.open(lesson: openLesson)
+        } else if progress.position != nil, let lesson = navigator.lesson {
+            screen.say(screen.style.dim(screen.words(.resumed, navigator.lessonIndex, lesson.title)))
+        } else {
+            screen.say(screen.style.dim(screen.words(.welcome)))
+        }
+        try savePosition()
+        while true {
+            showStep()
+            switch try promptLoop() {
+            case .moved: try savePosition()
+            case .quit:
+                try savePosition()
+                screen.say(screen.words(.goodbye))
+                return
+            }
+        }
+    }
+
+    // MARK: Showing a step
+
+    private var currentLesson: Lesson { lessons[navigator.lessonIndex] }
+    private var currentStep: LessonStep { currentLesson.steps[navigator.step] }
+
+    private func showStep() {
+        let lesson = currentLesson
+        var lines: [String] = []
+        if navigator.step == 0 {
+            // The lesson's own heading follows; the rule only says where in the course it is.
+            lines.append("")
+            lines.append(screen.rule(screen.words(.lessonCounter, navigator.lessonIndex, lessons.count - 1)))
+            if !lesson.steps[0].markdown.contains(lesson.title) { lines.append(screen.style.bold(lesson.title)) }
+            for problem in lesson.errors.map(\.description) {
+                lines += Screen.wrap("⚠ " + screen.words(.brokenCheckpoint, problem), columns: screen.width).map(screen.style.yellow)
+            }
+        }
+        let prose = ProseRenderer.render(currentStep.markdown, width: screen.width, color: screen.style.color)
+        lines += prose
+        let panel = currentStep.checkpoint.map(checkpointPanel) ?? []
+        screen.page(lines, reserve: panel.count + 2)
+        if currentStep.checkpoint != nil {
+            screen.say(panel)
+            screen.say(progressLine())
+        } else {
+            screen.say("")
+            screen.say(screen.style.dim(navigator.isAtCourseEnd ? screen.words(.courseEnd)
+                                        : screen.words(.lessonEnd, navigator.lessonIndex)))
+        }
+    }
+
+    private func checkpointPanel(_ checkpoint: CheckpointSpec) -> [String] {
+        let inner = screen.width - 4
+        var body = ProseRenderer.render(checkpoint.prompt, width: inner, color: screen.style.color)
+        if !checkpoint.choices.isEmpty {
+            for (index, choice) in checkpoint.choices.enumerated() {
+                let label = "\(Character(UnicodeScalar(UInt8(97 + index % 26))))) "
+                let rendered = ProseRenderer.render(choice, width: inner - 4, color: screen.style.color)
+                body.append(" " + screen.style.bold(label) + (rendered.first ?? ""))
+                body += rendered.dropFirst().map { "    " + $0 }
+            }
+        }
+        if let record = progress.checkpoints[checkpoint.id], record.status == .done {
+            body.append(screen.style.green(TextWidth.truncate(screen.words(.alreadyDone), to: inner)))
+        }
+        let title = "▶ " + screen.words(.checkpointHeader, checkpoint.id)
+        return screen.box(title: title, body: body)
+    }
+
+    /// `lesson ███░░ 1/3  course █░░░░ 4/20`, fitted to the width.
+    private func progressLine() -> String {
+        let lessonCounts = navigator.lessonCounts(progress)
+        let courseCounts = navigator.courseCounts(progress)
+        let lessonWord = screen.words(.progressLesson)
+        let courseWord = screen.words(.progressCourse)
+        let labels = TextWidth.of(lessonWord) + TextWidth.of(courseWord) + 5
+        let barWidth = max(8, (screen.width - labels) / 2)
+        let text = "\(lessonWord) \(progressBar(done: lessonCounts.done, total: lessonCounts.total, width: barWidth))"
+            + "   \(courseWord) \(progressBar(done: courseCounts.done, total: courseCounts.total, width: barWidth))"
+        return screen.style.dim(TextWidth.truncate(text, to: screen.width))
+    }
+
+    // MARK: The prompt
+
+    private func promptLoop() throws -> StepEnd {
+        let prompt = screen.style.bold(screen.words(.answerPrompt))
+        while true {
+            switch editor.readLine(prompt: prompt) {
+            case .endOfInput:
+                return .quit
+            case .cancelled:
+                screen.say(screen.style.dim(screen.words(.cancelled)))
+            case .line(let raw):
+                let text = raw.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty {
+                    // Enter on an empty line moves on where there is nothing to answer.
+                    if currentStep.checkpoint == nil { if move(forward: true) { return .moved } }
+                    continue
+                }
+                if let command = PromptCommand(text) {
+                    if let end = try perform(command) { return end }
+                } else if let checkpoint = currentStep.checkpoint {
+                    if try answer(checkpoint, text) { return .moved }
+                } else {
+                    screen.say(screen.words(.unknownCommand, text))
+                }
+            }
+        }
+    }
+
+    /// Runs a command; a `StepEnd` when the step is over.
+    private func perform(_ command: PromptCommand) throws -> StepEnd? {
+        switch command {
+        case .quit: return .quit
+        case .help:
+            screen.say(screen.style.bold(screen.words(.helpTitle)))
+            screen.say(Screen.hangingWrap(screen.words(.helpBody), indent: 12, columns: screen.width))
+        case .list:
+            screen.say(CourseListing.lines(course: course, language: language, progress: progress, current: navigator,
+                                           style: screen.style, width: screen.width))
+        case .next: return move(forward: true) ? .moved : nil
+        case .back: return move(forward: false) ? .moved : nil
+        case .open(let query):
+            guard let index = navigator.outline.lessonIndex(matching: query) else {
+                screen.say(screen.words(.lessonNotFound, query))
+                return nil
+            }
+            if !navigator.open(checkpoint: query) { navigator.open(lesson: index) }
+            return .moved
+        case .hint:
+            guard let checkpoint = currentStep.checkpoint else { screen.say(screen.words(.noHints)); return nil }
+            try showHint(checkpoint)
+        case .solution:
+            guard let checkpoint = currentStep.checkpoint else { screen.say(screen.words(.noSolution)); return nil }
+            try showSolution(checkpoint)
+        case .skip:
+            guard let checkpoint = currentStep.checkpoint else { return move(forward: true) ? .moved : nil }
+            progress.recordSkip(checkpoint.id, lesson: currentLesson.id)
+            try save()
+            screen.say(screen.style.dim(screen.words(.skipped)))
+            return move(forward: true) ? .moved : nil
+        }
+        return nil
+    }
+
+    private func move(forward: Bool) -> Bool {
+        let moved = forward ? navigator.next() : navigator.back()
+        if !moved { screen.say(screen.words(forward ? .lastLesson : .firstLesson)) }
+        return moved
+    }
+
+    private func showHint(_ checkpoint: CheckpointSpec) throws {
+        guard !checkpoint.hints.isEmpty else { screen.say(screen.words(.noHints)); return }
+        let shown = progress.checkpoints[checkpoint.id]?.hintsUsed ?? 0
+        guard shown < checkpoint.hints.count else {
+            // Show the last one again, with the note that there are no more.
+            screen.say(screen.style.yellow(screen.words(.noMoreHints)))
+            return
+        }
+        progress.recordHint(checkpoint.id, lesson: currentLesson.id, shown: shown + 1)
+        try save()
+        screen.say(screen.style.yellow(screen.words(.hintHeader, shown + 1, checkpoint.hints.count)))
+        screen.say(ProseRenderer.render(checkpoint.hints[shown], width: screen.width - 2, color: screen.style.color)
+            .map { "  " + $0 })
+    }
+
+    private func showSolution(_ checkpoint: CheckpointSpec) throws {
+        guard (progress.checkpoints[checkpoint.id]?.attemptCount ?? 0) > 0 else {
+            screen.say(screen.words(.solutionNeedsAttempt))
+            return
+        }
+        let solution: Solution?
+        do {
+            solution = try withLongWork(checkpoint) { try judge.solution(for: checkpoint, progress: $0) }
+        } catch is LongWorkInterrupted {
+            screen.say(screen.words(.referenceInterrupted))
+            return
+        } catch {
+            screen.say(screen.style.red(screen.words(.referenceFailed, "\(error)")))
+            return
+        }
+        guard let solution else { screen.say(screen.words(.noSolution)); return }
+        progress.recordSolution(checkpoint.id, lesson: currentLesson.id)
+        try save()
+        screen.say(screen.style.yellow(screen.words(.solutionHeader)))
+        switch solution {
+        case let .choice(index, text):
+            screen.say(Screen.wrap("\(CheckpointSpec.letter(index))) \(text)", columns: screen.width - 2).map { "  " + $0 })
+        case .reference, .modelAnswer:
+            screen.say(Screen.wrap(solution.answerText, columns: screen.width - 2).map { "  " + $0 })
+        }
+    }
+
+    /// Judges an answer; true when the checkpoint is done and the course moved on.
+    private func answer(_ checkpoint: CheckpointSpec, _ text: String) throws -> Bool {
+        let verdict: Verdict
+        do {
+            verdict = try withLongWork(checkpoint) { try judge.judge(text, for: checkpoint, progress: $0) }
+        } catch is LongWorkInterrupted {
+            screen.say(screen.words(.referenceInterrupted))
+            return false
+        } catch {
+            screen.say(screen.style.red(screen.words(.referenceFailed, "\(error)")))
+            return false
+        }
+        progress.recordAnswer(checkpoint.id, lesson: currentLesson.id, answer: text, outcome: verdict.outcome,
+                              summary: verdict.message.text(language), lessonHash: currentLesson.sha256)
+        try save()
+        show(verdict)
+        guard verdict.isDone else { return false }
+        // The next step's panel shows the updated bars; a lesson's end shows them here.
+        if navigator.step + 1 == currentLesson.steps.count - 1 { screen.say(progressLine()) }
+        return navigator.next()
+    }
+
+    private func show(_ verdict: Verdict) {
+        let width = screen.width
+        let head: String
+        switch verdict.outcome {
+        case .correct: head = screen.style.green(screen.words(.correct))
+        case .incorrect: head = screen.style.red(screen.words(.incorrect))
+        case .malformed: head = screen.style.yellow(screen.words(.malformed))
+        case .saved: head = screen.style.green(screen.words(.reflectionSaved))
+        }
+        screen.say(Screen.wrap(ANSI.strip(head), columns: width).count > 1 || !screen.style.color
+                   ? Screen.wrap(ANSI.strip(head), columns: width) : [head])
+        // The head already says "correct" / "not correct".
+        let lines = ([verdict.message] + verdict.details).filter { $0 != Messages.correct && $0 != Messages.incorrect }
+        for line in lines {
+            screen.say(Screen.wrap(line.text(language), columns: width - 2).map { "  " + $0 })
+        }
+        // Caret lines under a malformed answer keep their spacing.
+        for caret in verdict.parseError?.caretLines ?? [] {
+            screen.say(["  " + TextWidth.truncate(caret, to: width - 2)])
+        }
+        if verdict.outcome == .saved, let model = verdict.modelAnswer {
+            screen.say(screen.style.bold(screen.words(.modelAnswer)))
+            screen.say(ProseRenderer.render(model, width: width - 2, color: screen.style.color).map { "  " + $0 })
+        }
+        if verdict.outcome == .correct, let explain = verdict.explain {
+            screen.say(screen.style.bold(screen.words(.explanation)))
+            screen.say(ProseRenderer.render(explain, width: width - 2, color: screen.style.color).map { "  " + $0 })
+        }
+    }
+
+    /// Runs judge work; for long checkpoints with a progress bar and Ctrl-C to stop.
+    private func withLongWork<T>(_ checkpoint: CheckpointSpec, _ body: (JudgeProgress?) throws -> T) throws -> T {
+        guard judge.isExpensive(checkpoint) else { return try body(nil) }
+        let bar = WorkProgressBar(screen: screen)
+        screen.say(screen.style.dim(screen.words(.computingReference)))
+        defer { bar.finish() }
+        return try Terminal.interruptible {
+            do {
+                let result = try body(bar)
+                if Terminal.interrupted { throw LongWorkInterrupted() }
+                return result
+            } catch JudgeError.interrupted {
+                throw LongWorkInterrupted()
+            }
+        }
+    }
+
+    // MARK: Saving
+
+    private func save() throws {
+        progress.position = navigator.position
+        try store.save(progress)
+    }
+
+    private func savePosition() throws {
+        guard progress.position != navigator.position else { return }
+        try save()
+    }
+}
+
+/// Thrown when the learner pressed Ctrl-C during long work.
+struct LongWorkInterrupted: Error {}
+
+/// A one-line progress bar for long references: redrawn in place on a terminal, a line per
+/// quarter over a pipe. Ctrl-C asks the work to stop.
+final class WorkProgressBar: JudgeProgress {
+    private let screen: Screen
+    private var lastQuarter = -1
+    private var drew = false
+
+    init(screen: Screen) { self.screen = screen }
+
+    func report(fraction: Double, label localized: LocalizedText) {
+        let label = localized.text(screen.language)
+        let clamped = min(max(fraction, 0), 1)
+        if screen.interactive {
+            let percent = " \(Int(clamped * 100))% \(label)"
+            let barWidth = max(5, screen.width - TextWidth.of(percent) - 2)
+            let filled = Int(clamped * Double(barWidth))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            Terminal.output("\r\u{1B}[2K" + bar + percent)
+            drew = true
+        } else {
+            let quarter = Int(clamped * 4)
+            if quarter > lastQuarter {
+                lastQuarter = quarter
+                screen.say("\(quarter * 25)% \(label)")
+            }
+        }
+    }
+
+    var shouldStop: Bool { Terminal.interrupted || Terminal.controlCPressed() }
+
+    func finish() {
+        if drew { Terminal.output("\r\u{1B}[2K") }
+    }
+}

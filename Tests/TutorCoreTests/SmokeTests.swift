@@ -1,6 +1,0 @@
-import Testing
-@testable import TutorCore
-
-@Test func versionIsSet() {
-    #expect(!TutorInfo.version.isEmpty)
-}
