@@ -66,7 +66,7 @@ public struct Linter {
             let reference = try judge.reference(for: spec)
             if case let .array(a)? = reference, let bad = a.values.firstIndex(where: { !$0.isFinite }) {
                 problems.append(LessonError(spec.location(ofKey: "call"),
-                    "the reference holds \(formatNumber(a.values[bad])) at \(formatShape(a.index(ofFlat: bad))): a learner cannot type it; choose other args"))
+                    "the reference holds \(formatNumber(a.values[bad])) at \(Messages.index(a.index(ofFlat: bad))): a learner cannot type it; choose other args"))
             }
         } catch let e as LessonError {
             problems.append(e)

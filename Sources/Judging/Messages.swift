@@ -4,7 +4,7 @@ import Lessons
 public enum Messages {
     public static let correct = LocalizedText(en: "correct", zh: "正确")
     public static let incorrect = LocalizedText(en: "not correct", zh: "不正确")
-    static let reflectionSaved = LocalizedText(en: "saved: compare your thoughts with the model answer",
+    public static let reflectionSaved = LocalizedText(en: "saved: compare your thoughts with the model answer",
                                                zh: "已保存：请将你的想法与参考答案对照")
 
     static func index(_ i: [Int]) -> String { i.isEmpty ? "" : "[" + i.map(String.init).joined(separator: ", ") + "]" }

@@ -20,7 +20,7 @@ private func tutor(_ arguments: [String]) throws -> (status: Int32, out: String,
         (["check", "count-params", "--answer", "203264", "--lang", "zh"], 1, "Count the biases too."),
         (["check", "reflect", "--answer", "because"], 0, "Model answer"),
         // A negative number is an answer, not a flag.
-        (["check", "relu-by-hand", "--answer", "-0.1"], 1, "expected shape [2, 3], got []"),
+        (["check", "relu-by-hand", "--answer", "-0.1"], 1, "expected shape (2, 3), got ()"),
     ]
     for (args, code, words) in cases {
         let (status, out, err) = try tutor(args + ["--lessons", lessons])

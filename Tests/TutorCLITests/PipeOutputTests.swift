@@ -3,8 +3,7 @@ import Testing
 
 /// What the tutor writes to a pipe: laid out at `COLUMNS` (80 without it), Markdown shown by its
 /// structure, never by its markers (`#`, `**`, backticks), code spans never broken across lines.
-@Suite(.enabled(if: TutorBinary.exists, "build the release binary first: swift build -c release --product tutor"))
-struct PipeOutputTests {
+@Suite struct PipeOutputTests {
     static let command = "tutor sweep --hiddens 64,128 --lr 0.1"   // 37 columns
 
     static let lesson = """
@@ -57,7 +56,7 @@ struct PipeOutputTests {
     @Test func theSessionFollowsCOLUMNS() throws {
         let state = TutorBinary.temporaryFolder("pipe-state")
         let result = try TutorBinary.run(["--lessons", try course(), "--state", state, "--lang", "en"], input: "a\n",
-                                         environment: TutorBinary.environment(extra: ["COLUMNS": "50"]))
+                                         environment: TutorBinary.environment(["COLUMNS": "50"]))
         #expect(result.status == 0, "\(result.err)")
         #expect(!result.out.contains("\u{1B}"))
         let prose = try #require(result.out.components(separatedBy: "Which function").first)
@@ -69,7 +68,7 @@ struct PipeOutputTests {
         let path = TutorBinary.temporaryFolder("pipe-show") + "/tables.md"
         try Data(Self.lesson.components(separatedBy: "```checkpoint")[0].utf8).write(to: URL(fileURLWithPath: path))
         for width in [50, 80] {
-            let result = try TutorBinary.run(["show", path], environment: TutorBinary.environment(extra: ["COLUMNS": "\(width)"]))
+            let result = try TutorBinary.run(["show", path], environment: TutorBinary.environment(["COLUMNS": "\(width)"]))
             #expect(result.status == 0, "\(result.err)")
             expectRenderedAt(width, result.out)
         }

@@ -26,7 +26,7 @@ import Glibc
         let tty = try start(state: state)
         // The first run starts at lesson 0 and asks nothing: the long text is paged.
         #expect(tty.waitFor("Welcome"))
-        #expect(tty.waitFor("more: Enter for the next screen"))
+        #expect(tty.waitFor("more: Space/Enter next screen"))
         #expect(!tty.text.contains("Line 30 of a long"))
         // Enter, screen after screen, until the checkpoint.
         var screens = 1
@@ -113,7 +113,7 @@ import Glibc
     @Test func chineseAtFiftyColumnsWithTheCursorOverWideCharacters() throws {
         let state = TutorBinary.temporaryFolder("zh50")
         let tty = try start(state: state, lang: "zh", columns: 50)
-        #expect(tty.waitFor("更多：回车看下一屏"))
+        #expect(tty.waitFor("更多：空格/回车"))
         tty.type("q")                                      // stop reading: straight to the checkpoint
         #expect(tty.waitFor("检查点 pick-relu"))
         #expect(tty.waitFor("答案>"))

@@ -70,10 +70,10 @@ struct VisualCommandTests {
         let args = ["sweep", "--data", data.dir, "--hiddens", "8", "--lr", "0.5", "--epochs", "2", "--batch-size", "50",
                     "--cache", data.path("cache"), "--jobs", "1", "--json"]
         func run(_ extra: [String]) throws -> (runs: [[String: Any]], stderr: String) {
-            let output = try ReleaseBinary.run(args + extra, environment: environment())
-            #expect(output.status == 0, "\(output.stderr)")
-            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
-            return (try #require(report["runs"] as? [[String: Any]]), output.stderr)
+            let output = try TutorBinary.run(args + extra, environment: environment())
+            #expect(output.status == 0, "\(output.err)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(output.out.utf8)) as? [String: Any])
+            return (try #require(report["runs"] as? [[String: Any]]), output.err)
         }
         let plain = try run([]), held = try run(["--validation", "50"])
         #expect(held.stderr.contains("validation: 50 of the"))

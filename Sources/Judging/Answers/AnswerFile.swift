@@ -4,6 +4,21 @@ import Lessons
 /// Answers read from a file: `.npy` (NumPy) or JSON (a number, nested lists, a string for a
 /// choice or a reflection).
 public enum AnswerFile {
+    /// The answer file `text` names when it is the path of an existing `.npy` or `.json` file
+    /// (`~` expanded, quotes a shell or file manager added removed); nil when it is an answer.
+    public static func typedPath(_ text: String) -> String? {
+        var path = text.trimmingCharacters(in: .whitespaces)
+        if path.count > 1, let first = path.first, first == path.last, first == "'" || first == "\"" {
+            path = String(path.dropFirst().dropLast())
+        }
+        path = (path as NSString).expandingTildeInPath
+        let suffix = (path as NSString).pathExtension.lowercased()
+        guard suffix == "npy" || suffix == "json" else { return nil }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return path
+    }
+
     /// Reads `path` and parses it as an answer of `kind`.
     public static func read(path: String, kind: ExpectKind, choices: [String] = []) throws -> AnswerValue {
         guard let data = FileManager.default.contents(atPath: path) else {

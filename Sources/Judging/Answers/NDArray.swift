@@ -57,4 +57,7 @@ public struct NDArray: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// `[2, 3]` as the messages write shapes.
-func formatShape(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+/// A shape as the course writes it: `(2, 3)`, `(3,)`, `()`.
+func formatShape(_ shape: [Int]) -> String {
+    "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
+}

@@ -4,7 +4,8 @@
 /// (a unit test checks it), so a translation can reorder them freely.
 public enum TutorText: String, CaseIterable, Sendable {
     // The prompt and its commands
-    case answerPrompt, continuePrompt, pagerMore, pagerHint
+    case answerPrompt, continuePrompt, continuationPrompt, pagerMore, pagerHint
+    case inputNormalized, codeNeedsCheck, checkNeedsCode
     case helpTitle, helpBody
     case unknownCommand
     case cancelled, goodbye
@@ -36,11 +37,13 @@ public enum TutorText: String, CaseIterable, Sendable {
     case computingTraining, epochLine, cannotReadAnswer, brokenCheckpointReport, interruptedReference
     // Code checks
     case codeBuilding, codeRunning, codeComparing
-    case watchHeading, watchNext, watchAllPass, watchWatching, watchBye
+    case watchHeading, watchNext, watchAllPass, watchWatching, watchBye, watchKeys, watchPassed, watchLast
     // tutor predict
     case predictTruth, predictPredicted, predictHeading, predictTally, predictTraining, predictSaved
     // Answers
     case answerColumn
+    // Data
+    case dataFolderMissing
 }
 
 extension TutorText {
@@ -62,13 +65,17 @@ extension TutorText {
     static let english: [TutorText: String] = [
         .answerPrompt: "answer> ",
         .continuePrompt: "Press Enter to continue (q to stop reading) ",
-        .pagerMore: "── more: Enter for the next screen, q to skip to the checkpoint ──",
+        .continuationPrompt: "...     ",
+        .pagerMore: "── more: Space/Enter next screen, b back, q to the checkpoint (reread: again) ──",
         .pagerHint: "(Enter: next screen)",
         .helpTitle: "Commands at the prompt",
         .helpBody: """
-            <answer>    check your answer (numbers, [[lists]], tensor(...), (784, 256), a choice)
+            <answer>    check your answer (numbers, [[lists]], tensor(...), (784, 256), a choice,
+                        or the path of a .npy or .json file); a pasted printout is one answer
+            check       run the checks on your code (at a code checkpoint)
             hint        show the next hint (one at a time)
             solution    show the solution (after at least one attempt; it is recorded)
+            reread      show this step's text again (also what q skipped in the pager)
             skip        leave this checkpoint for now
             back, next  previous / next step of the course
             list        the course with your progress
@@ -77,6 +84,10 @@ extension TutorText {
             Ctrl-C clears the line you are typing.
             """,
         .unknownCommand: "Not an answer or a command: {0}. Type help for the commands.",
+        .dataFolderMissing: "{0}: {1}: {2}; the Fashion-MNIST directory must hold {3} (gzip or uncompressed)",
+        .inputNormalized: "(read as: {0})",
+        .codeNeedsCheck: "This checkpoint checks your code: save it in the workspace, then type check.",
+        .checkNeedsCode: "check runs the checks of a code checkpoint; here, type your answer.",
         .cancelled: "(cancelled)",
         .goodbye: "Progress saved. See you next time: run tutor to continue where you stopped.",
         .correct: "✔ correct",
@@ -95,7 +106,7 @@ extension TutorText {
         .noSolution: "This checkpoint has no solution to show.",
         .skipped: "Skipped; you can come back to it with back or tutor open.",
         .lessonStart: "Lesson {0}/{1}: {2}",
-        .lessonCounter: "lesson {0} of {1}",
+        .lessonCounter: "lesson {0} · {1} of {2}",
         .lessonEnd: "End of lesson {0}. Type next to go on, or back to review.",
         .courseEnd: "You reached the end of the course. tutor progress shows your summary.",
         .firstLesson: "This is the beginning of the course.",
@@ -145,6 +156,9 @@ extension TutorText {
         .watchAllPass: "🎉 every code exercise passes!",
         .watchWatching: "\nwatching {0} for saved files… (Ctrl-C to leave)",
         .watchBye: "\nbye.",
+        .watchKeys: "keys: h hint · l list · n next exercise · c check again · q quit",
+        .watchPassed: "Save a file to go on to the next exercise, or press n.",
+        .watchLast: "This is the last code exercise.",
         .predictTruth: "true: {0}",
         .predictPredicted: "pred: {0}",
         .predictHeading: "Network {0}, test accuracy {1}",
@@ -157,13 +171,17 @@ extension TutorText {
     static let chinese: [TutorText: String] = [
         .answerPrompt: "答案> ",
         .continuePrompt: "按回车继续（q 停止阅读）",
-        .pagerMore: "── 更多：回车看下一屏，q 直接跳到检查点 ──",
+        .continuationPrompt: "...   ",
+        .pagerMore: "── 更多：空格/回车 下一屏，b 上一屏，q 到检查点（reread 重看）──",
         .pagerHint: "（回车：下一屏）",
         .helpTitle: "提示符下可用的命令",
         .helpBody: """
-            <答案>      检查你的答案（数字、[[列表]]、tensor(...)、(784, 256)、选项）
-            hint        显示下一条提示（每次一条）
-            solution    显示答案（至少尝试一次之后；会被记录）
+            <答案>      检查你的答案（数字、[[列表]]、tensor(...)、(784, 256)、选项，
+                        或 .npy / .json 文件的路径）；粘贴的多行输出算一个答案
+            check       运行代码检查点对你代码的检查（也可输入 检查）
+            hint        显示下一条提示（每次一条；也可输入 提示）
+            solution    显示参考答案（至少尝试一次之后；会被记录；也可输入 参考答案）
+            reread      重新显示这一步的正文（包括翻页时按 q 跳过的部分）
             skip        暂时跳过这个检查点
             back, next  课程的上一步 / 下一步
             list        课程目录和你的进度
@@ -172,6 +190,10 @@ extension TutorText {
             Ctrl-C 清除正在输入的这一行。
             """,
         .unknownCommand: "这既不是答案也不是命令：{0}。输入 help 查看命令。",
+        .dataFolderMissing: "{0}：{1}：{2}；Fashion-MNIST 文件夹里必须有 {3}（gzip 压缩或未压缩均可）。请给出存放它们的文件夹，或省略 --data。",
+        .inputNormalized: "（按半角读取：{0}）",
+        .codeNeedsCheck: "这个检查点检查你的代码：在工作区保存后，输入 check（或 检查）。",
+        .checkNeedsCode: "check 只用于代码检查点；这里请直接输入答案。",
         .cancelled: "（已取消）",
         .goodbye: "进度已保存。下次运行 tutor 即可从这里继续。",
         .correct: "✔ 正确",
@@ -190,7 +212,7 @@ extension TutorText {
         .noSolution: "这个检查点没有可显示的答案。",
         .skipped: "已跳过；可以用 back 或 tutor open 回来。",
         .lessonStart: "第 {0}/{1} 课：{2}",
-        .lessonCounter: "第 {0} 课（共 {1} 课）",
+        .lessonCounter: "第 {0} 课 · 共 {2} 课中的第 {1} 课",
         .lessonEnd: "第 {0} 课结束。输入 next 继续，或 back 复习。",
         .courseEnd: "你已经学完了整门课程。tutor progress 可以查看总结。",
         .firstLesson: "这里是课程的开头。",
@@ -240,6 +262,9 @@ extension TutorText {
         .watchAllPass: "🎉 所有代码练习都通过了！",
         .watchWatching: "\n正在监视 {0} 的改动…（Ctrl-C 退出）",
         .watchBye: "\n再见。",
+        .watchKeys: "按键：h 提示 · l 列表 · n 下一个练习 · c 重新检查 · q 退出",
+        .watchPassed: "保存任意文件进入下一个练习，或按 n。",
+        .watchLast: "这是最后一个代码练习。",
         .predictTruth: "真实: {0}",
         .predictPredicted: "预测: {0}",
         .predictHeading: "网络 {0}，测试集准确率 {1}",

@@ -13,10 +13,10 @@ struct GradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Score your saved progress, or answer files / folders of submissions (one per learner).",
         discussion: """
-            A submission is a progress file (progress.json) or an answers file mapping checkpoint ids to
-            answers, in JSON or YAML. A folder holds one submission per file or sub-folder. Answers are
-            judged again against the lessons (--lessons DIR may name an instructor's folder with hidden
-            checkpoints). Points per checkpoint come from the lessons (default 1); reflections count as
+            A submission is a progress file (progress.json) or an answers file mapping checkpoint ids to \
+            answers, in JSON or YAML. A folder holds one submission per file or sub-folder. Answers are \
+            judged again against the lessons (--lessons DIR may name an instructor's folder with hidden \
+            checkpoints). Points per checkpoint come from the lessons (default 1); reflections count as \
             completion. Broken submissions are reported in their row and do not stop the others.
             """)
 

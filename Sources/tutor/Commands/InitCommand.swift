@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create an exercise workspace: a Swift package where you write relu, net, loss, sgd and train.")
 
-    @Argument(help: "Where to create it (default: ./\(Workspace.defaultName)).")
+    @Argument(help: "Where to create it.")
     var directory: String = Workspace.defaultName
 
     @Option(help: "The tutor's project folder (default: found from the tutor's own location, or $TUTOR_PROJECT).")

@@ -15,6 +15,16 @@ struct LearnCommand: ParsableCommand {
 
     @OptionGroup var options: SessionOptions
 
+    /// Words after `tutor` that name no command land here, as the default command's arguments.
+    @Argument(help: .hidden) var unknown: [String] = []
+
+    func validate() throws {
+        if let word = unknown.first {
+            printError(UnknownCommand.message(for: word))
+            throw ExitCode(2)
+        }
+    }
+
     func run() throws {
         try runSession(options: options, openLesson: nil)
     }

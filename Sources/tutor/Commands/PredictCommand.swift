@@ -44,10 +44,7 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let language = languageOption.language
         let color = colorOption.enabled
-        let dataset: FashionMNIST
-        do { dataset = try FashionMNIST.load(directory: data.data) } catch {
-            TutorFailure("tutor predict: \(error)", code: 2).exit()
-        }
+        let dataset = data.loadDataset(command: "tutor predict", language: language)
 
         let params: MLPParameters
         if let load {

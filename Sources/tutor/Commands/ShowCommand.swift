@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Lessons
 import TerminalMarkdown
 
 #if canImport(Glibc)
@@ -27,6 +29,8 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Write straight to standard output, never through a pager.")
     var noPager = false
 
+    @OptionGroup var languageOption: LanguageOption
+
     func validate() throws {
         if let width, !(10...1000).contains(width) {
             throw ValidationError("--width must be between 10 and 1000 (got \(width)).")
@@ -47,8 +51,35 @@ struct ShowCommand: ParsableCommand {
         let useColor = color.resolve(isTTY: isTTY)
         let options = RenderOptions(
             width: width ?? TerminalEnvironment.width(), color: useColor, hyperlinks: useColor && isTTY)
-        let lines = TerminalRenderer(options: options).render(parseMarkdown(text))
+        let lines = render(text, options: options)
         let output = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         Pager.present(output, lineCount: lines.count, allowed: !noPager)
+    }
+
+    /// The document; a lesson's checkpoint blocks drawn as the course draws them (prompt and
+    /// choices in a box), never as their YAML, which holds the answer and its explanation.
+    func render(_ text: String, options: RenderOptions) -> [String] {
+        let renderer = TerminalRenderer(options: options)
+        let lesson = LessonParser.parse(markdown: text, file: file, language: language.rawValue)
+        guard lesson.blocks.contains(where: { if case .checkpoint = $0 { true } else { false } }) || !lesson.errors.isEmpty else {
+            return renderer.render(parseMarkdown(text))
+        }
+        let style = TerminalText(color: options.color)
+        var lines: [String] = []
+        for block in lesson.blocks {
+            if !lines.isEmpty { lines.append("") }
+            switch block {
+            case .prose(let markdown, _): lines += renderer.render(parseMarkdown(markdown))
+            case .checkpoint(let spec): lines += CheckpointPanel.lines(spec, width: options.width, style: style, language: language)
+            }
+        }
+        return lines
+    }
+
+    /// The language of a file under `lessons/zh/` or `lessons/en/`, unless --lang says.
+    var language: TutorLanguage {
+        if let lang = languageOption.lang { return lang }
+        let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return TutorLanguage(parsing: folder) ?? TutorLanguage.fromEnvironment()
     }
 }

@@ -24,7 +24,7 @@ struct SweepCommand: ParsableCommand {
 
     @Option(help: "Hidden layer widths to try.") var hiddens = CommaList<Int>([256])
     @Option(help: "Numbers of hidden layers to try.") var layers = CommaList<Int>([1])
-    @Option(help: "Learning rates to try.") var lr = CommaList<Float>([0.1])
+    @Option(parsing: .unconditional, help: "Learning rates to try.") var lr = CommaList<Float>([0.1])
     @Option(help: "Numbers of epochs to try.") var epochs = CommaList<Int>([10])
     @Option(help: ArgumentHelp("Try N random combinations of the values instead of all.", valueName: "N")) var random: Int?
     @Option(help: "Seed of the initial weights, the shuffling and the random search.") var seed: UInt64 = 0
@@ -39,6 +39,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the chart as an SVG file.", valueName: "file.svg")) var plot: String?
     @OptionGroup var data: DataOption
     @OptionGroup var validationOption: ValidationOption
+    @OptionGroup var languageOption: LanguageOption
     @Flag(help: "Print one JSON object with the runs, best first, instead of the table and chart.") var json = false
     @OptionGroup var colorOption: ColorOption
 
@@ -61,10 +62,11 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let dataset: FashionMNIST
-        do { dataset = try validationOption.apply(to: FashionMNIST.load(directory: data.data), command: "sweep") } catch let failure as TutorFailure {
+        do {
+            dataset = try validationOption.apply(to: data.loadDataset(command: "tutor sweep", language: languageOption.language),
+                                                 command: "sweep")
+        } catch let failure as TutorFailure {
             failure.exit()
-        } catch {
-            TutorFailure("tutor sweep: \(error)", code: 2).exit()
         }
         let points = random.map { grid.randomPoints(count: $0, seed: seed) } ?? grid.points
         let color = colorOption.enabled

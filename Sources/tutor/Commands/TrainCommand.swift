@@ -13,6 +13,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed of the initial weights and of the shuffling.") var seed: UInt64 = 0
     @OptionGroup var data: DataOption
     @OptionGroup var validationOption: ValidationOption
+    @OptionGroup var languageOption: LanguageOption
     @Flag(help: "Print one JSON object with every epoch instead of lines.") var json = false
     @OptionGroup var visuals: TrainVisualOptions
 
@@ -26,11 +27,10 @@ struct TrainCommand: ParsableCommand {
         let started = Date()  // total_seconds counts loading the data too
         let dataset: FashionMNIST
         do {
-            dataset = try validationOption.apply(to: FashionMNIST.load(directory: data.data), command: "train")
+            dataset = try validationOption.apply(to: data.loadDataset(command: "tutor train", language: languageOption.language),
+                                                 command: "train")
         } catch let failure as TutorFailure {
             failure.exit()
-        } catch {
-            TutorFailure("tutor train: \(error)", code: 2).exit()
         }
         let result = try visuals.observer(json: json, config: config).train(config, data: dataset)
         if json {

@@ -8,11 +8,12 @@ import TerminalMarkdown
 import TerminalUI
 
 /// `tutor watch`: like rustlings, re-checks the current code exercise whenever a file of the
-/// workspace is saved, and moves on to the next exercise when it passes.
+/// workspace is saved, and moves on to the next exercise at the save after it passes
+/// (`WatchSession`: the screen and its keys).
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Re-check your current code exercise whenever you save a file in the workspace (Ctrl-C to leave).")
+        abstract: "Re-check your current code exercise whenever you save a file in the workspace (keys: h hint, l list, n next, c check again, q quit).")
 
     @Argument(help: "Start at this code checkpoint (default: the first one that does not pass yet).")
     var id: String?
@@ -43,48 +44,8 @@ struct WatchCommand: ParsableCommand {
         let interrupt = InterruptFlag()
         interrupt.install()
         defer { interrupt.uninstall() }
-        let tty = isatty(1) == 1
         let checker = CodeChecker(workspace: ws, judge: Judge(environment: CallEnvironment(dataDirectory: data.data)))
-        let status = StatusLine(enabled: true)
-
-        var stamps = ws.sourceStamps()
-        checking: while !interrupt.isSet {
-            // Check the current exercise; while it passes (and no id was pinned), move on.
-            while current < specs.count {
-                let spec = specs[current]
-                if tty { print("\u{1B}[2J\u{1B}[H", terminator: "") }
-                print(TutorText.watchHeading.text(language, spec.id, current + 1, specs.count, spec.code?.function.file ?? ""))
-                let report: CodeCheckReport
-                do {
-                    report = try checker.check(spec, progress: { status.show($0, language) }, isCancelled: { interrupt.isSet })
-                } catch {
-                    status.clear()
-                    print(TutorText.brokenCheckpointReport.text(language, "\(error)"))
-                    break
-                }
-                status.clear()
-                if interrupt.isSet { break checking }
-                print(VerdictReport.text(.success(report.verdict), language: language))
-                guard report.passed else { break }
-                current += 1
-                if current < specs.count {
-                    print(TutorText.watchNext.text(language))
-                    Thread.sleep(forTimeInterval: tty ? 1.5 : 0)
-                }
-            }
-            if current >= specs.count {
-                print(TutorText.watchAllPass.text(language))
-                break
-            }
-            print(TutorText.watchWatching.text(language, ws.root.path))
-            fflush(nil)
-            // Poll modification times until something changes or Ctrl-C.
-            while !interrupt.isSet {
-                Thread.sleep(forTimeInterval: interval)
-                let now = ws.sourceStamps()
-                if now != stamps { stamps = now; continue checking }
-            }
-        }
-        print(TutorText.watchBye.text(language))
+        WatchSession(specs: specs, start: current, checker: checker, workspace: ws, language: language, interval: interval,
+                     interrupt: interrupt, onVerdict: { _, _ in }).run()
     }
 }

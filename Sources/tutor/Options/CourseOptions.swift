@@ -1,4 +1,5 @@
 import ArgumentParser
+import D2L
 import Foundation
 import Judging
 import Lessons
@@ -99,4 +100,17 @@ struct WorkspaceOption: ParsableArguments {
 struct DataOption: ParsableArguments {
     @Option(name: .long, help: "Directory holding the four Fashion-MNIST files (else $FASHION_MNIST_DIR, then /usr/share/datasets/fashion-mnist).")
     var data: String?
+
+    /// The data set, or an exit (status 2) saying what is wrong; a `--data` folder without the
+    /// four files is named, in the learner's language.
+    func loadDataset(command: String, language: TutorLanguage) -> FashionMNIST {
+        do {
+            return try FashionMNIST.load(directory: data)
+        } catch DatasetError.incompleteDirectory(let folder, .given, let problem) {
+            TutorFailure(TutorText.dataFolderMissing.text(language, command, folder, problem,
+                                                          FashionMNIST.fileNames.joined(separator: ", ")), code: 2).exit()
+        } catch {
+            TutorFailure("\(command): \(error)", code: 2).exit()
+        }
+    }
 }

@@ -36,16 +36,26 @@ final class LineEditor {
         interactive ? readInteractive(prompt: prompt) : readPlain(prompt: prompt)
     }
 
-    /// Waits for Enter (true) or q / Ctrl-C / Ctrl-D / end of input (false) without echo:
-    /// the pager's "press Enter to continue".
-    func waitForEnter(prompt: String) -> Bool {
-        guard interactive else { return true }
+    /// What a key pressed at the pager's "more" line asks for.
+    enum PagerKey { case forward, back, quit }
+
+    /// Waits, without echo, for a pager key as `less` has them: Space, Enter (or j, f, ↓,
+    /// Page Down) forward; b (or k, ↑, Page Up) back; q, Ctrl-C, Ctrl-D or end of input quit.
+    func pagerKey(prompt: String) -> PagerKey {
+        guard interactive else { return .forward }
         Terminal.output(prompt)
-        let result: Bool = Terminal.withRawMode {
+        let result: PagerKey = Terminal.withRawMode {
             while true {
                 switch Terminal.readByte() {
-                case .byte(13), .byte(10), .byte(32): return true
-                case .byte(UInt8(ascii: "q")), .byte(3), .byte(4), .end: return false
+                case .byte(13), .byte(10), .byte(32), .byte(UInt8(ascii: "j")), .byte(UInt8(ascii: "f")): return .forward
+                case .byte(UInt8(ascii: "b")), .byte(UInt8(ascii: "k")): return .back
+                case .byte(UInt8(ascii: "q")), .byte(UInt8(ascii: "Q")), .byte(3), .byte(4), .end: return .quit
+                case .byte(27):
+                    switch readEscape() {
+                    case .key(.down)?, .pageDown?: return .forward
+                    case .key(.up)?, .pageUp?: return .back
+                    default: continue
+                    }
                 default: continue
                 }
             }
@@ -70,6 +80,9 @@ final class LineEditor {
 
     private func readInteractive(prompt: String) -> LineInput {
         cursorRow = 0
+        // Bracketed paste on while the prompt waits: a pasted printout arrives as one piece.
+        Terminal.output("\u{1B}[?2004h")
+        defer { Terminal.output("\u{1B}[?2004l") }
         return Terminal.withRawMode {
             redraw(prompt: prompt)
             while true {
@@ -81,6 +94,11 @@ final class LineEditor {
                 if key == .endOfInputByte {
                     finish(prompt: prompt)
                     return .endOfInput
+                }
+                if case .paste(let text) = key {
+                    for character in LineEditor.pastedLine(text) { _ = buffer.apply(.character(character)) }
+                    redraw(prompt: prompt)
+                    continue
                 }
                 guard case .key(let decoded) = key else { continue }
                 switch buffer.apply(decoded) {
@@ -103,6 +121,42 @@ final class LineEditor {
     private enum Decoded: Equatable {
         case key(LineBuffer.Key)
         case endOfInputByte
+        /// Text between the terminal's bracketed-paste markers.
+        case paste(String)
+        case pageUp, pageDown
+    }
+
+    /// A paste as one line: each line break and the indentation after it become one space,
+    /// so a NumPy or PyTorch printout over several lines is one answer.
+    static func pastedLine(_ text: String) -> String {
+        var result = ""
+        var afterBreak = false
+        for character in text.replacingOccurrences(of: "\r\n", with: "\n") {
+            if character == "\n" || character == "\r" {
+                afterBreak = true
+            } else if afterBreak && (character == " " || character == "\t") {
+                continue
+            } else {
+                if afterBreak { result.append(" "); afterBreak = false }
+                result.append(character == "\t" ? " " : character)
+            }
+        }
+        return result
+    }
+
+    /// Reads a bracketed paste up to its end marker `ESC [ 201 ~`.
+    private func readPaste() -> Decoded? {
+        let end: [UInt8] = [27, UInt8(ascii: "["), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "~")]
+        var bytes: [UInt8] = []
+        while true {
+            guard case .byte(let byte) = Terminal.readByte() else { break }
+            bytes.append(byte)
+            if bytes.count >= end.count, Array(bytes.suffix(end.count)) == end {
+                bytes.removeLast(end.count)
+                break
+            }
+        }
+        return .paste(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Decodes one key from the bytes of standard input; nil when nothing usable arrived
@@ -152,7 +206,10 @@ final class LineEditor {
                 case (UInt8(ascii: "~"), "1"), (UInt8(ascii: "~"), "7"): return .key(.home)
                 case (UInt8(ascii: "~"), "4"), (UInt8(ascii: "~"), "8"): return .key(.end)
                 case (UInt8(ascii: "~"), "3"): return .key(.delete)
-                default: return nil // bracketed paste markers, function keys: ignored
+                case (UInt8(ascii: "~"), "5"): return .pageUp
+                case (UInt8(ascii: "~"), "6"): return .pageDown
+                case (UInt8(ascii: "~"), "200"): return readPaste()
+                default: return nil // function keys, a stray paste end: ignored
                 }
             }
             parameters.append(byte)

@@ -34,14 +34,17 @@ final class Screen {
         key.textWithArguments(language, arguments)
     }
 
-    /// Shows `lines` a screen at a time on a terminal ("press Enter to continue"); false
-    /// when the learner stopped reading (q).
+    /// Shows `lines` a screen at a time on a terminal, with `less`'s keys: Space or Enter for
+    /// the next screen, b for the one before, q to stop reading (false; the session's
+    /// `reread` shows the text again).
     /// `reserve` rows are kept free on the last screen for what follows (the checkpoint
     /// panel and the prompt), so the end of the text never scrolls away unread.
     @discardableResult
     func page(_ lines: [String], reserve: Int = 0) -> Bool {
         guard interactive else { say(lines); return true }
         let screenful = max(rows - 2, 3)
+        // Where each screen starts, so b can go back to the one before.
+        var starts: [Int] = []
         var index = 0
         while index < lines.count {
             let remaining = lines.count - index
@@ -50,11 +53,21 @@ final class Screen {
                 // It would fit, but not with what follows: stop earlier and show the tail with it.
                 end = index + max(1, screenful - min(reserve, screenful / 2))
             }
+            starts.append(index)
             say(Array(lines[index..<end]))
             index = end
-            if index < lines.count {
+            while index < lines.count {
                 let more = style.dim(TextWidth.truncate(TutorText.pagerMore.text(language), to: width - 1))
-                if !editor.waitForEnter(prompt: more) { return false }
+                switch editor.pagerKey(prompt: more) {
+                case .quit: return false
+                case .forward: break
+                case .back:
+                    guard starts.count > 1 else { continue }   // already at the first screen
+                    starts.removeLast()
+                    index = starts.removeLast()
+                    Terminal.output("\u{1B}[2J\u{1B}[H")   // the screen before, alone, as less shows it
+                }
+                break
             }
         }
         return true
@@ -70,6 +83,10 @@ final class Screen {
 
     /// A box around `body` lines (already wrapped to `width - 4`), titled.
     func box(title: String, body: [String]) -> [String] {
+        Screen.box(title: title, body: body, width: width, style: style)
+    }
+
+    static func box(title: String, body: [String], width: Int, style: TerminalText) -> [String] {
         let inner = width - 4
         let head = "╭─ " + TextWidth.truncate(title, to: inner - 2) + " "
         var lines = [style.cyan(head + String(repeating: "─", count: max(0, width - 1 - TextWidth.of(head))) + "╮")]

@@ -72,7 +72,9 @@ final class Session {
         if navigator.step == 0 {
             // The lesson's own heading follows; the rule only says where in the course it is.
             lines.append("")
-            lines.append(screen.rule(screen.words(.lessonCounter, navigator.lessonIndex, lessons.count - 1)))
+            // The lesson's own number (as `list` and `open` use it), then where it stands among all of them.
+            let number = lesson.outline.number ?? navigator.lessonIndex
+            lines.append(screen.rule(screen.words(.lessonCounter, number, navigator.lessonIndex + 1, lessons.count)))
             if !lesson.steps[0].markdown.contains(lesson.title) { lines.append(screen.style.bold(lesson.title)) }
             for problem in lesson.errors.map(\.description) {
                 lines += Screen.wrap("⚠ " + screen.words(.brokenCheckpoint, problem), columns: screen.width).map(screen.style.yellow)
@@ -93,21 +95,8 @@ final class Session {
     }
 
     private func checkpointPanel(_ checkpoint: CheckpointSpec) -> [String] {
-        let inner = screen.width - 4
-        var body = ProseRenderer.render(checkpoint.prompt, width: inner, color: screen.style.color)
-        if !checkpoint.choices.isEmpty {
-            for (index, choice) in checkpoint.choices.enumerated() {
-                let label = "\(Character(UnicodeScalar(UInt8(97 + index % 26))))) "
-                let rendered = ProseRenderer.render(choice, width: inner - 4, color: screen.style.color)
-                body.append(" " + screen.style.bold(label) + (rendered.first ?? ""))
-                body += rendered.dropFirst().map { "    " + $0 }
-            }
-        }
-        if let record = progress.checkpoints[checkpoint.id], record.status == .done {
-            body.append(screen.style.green(TextWidth.truncate(screen.words(.alreadyDone), to: inner)))
-        }
-        let title = "▶ " + screen.words(.checkpointHeader, checkpoint.id)
-        return screen.box(title: title, body: body)
+        CheckpointPanel.lines(checkpoint, width: screen.width, style: screen.style, language: language,
+                              done: progress.checkpoints[checkpoint.id]?.status == .done)
     }
 
     /// `lesson ███░░ 1/3  course █░░░░ 4/20`, fitted to the width.
@@ -140,15 +129,50 @@ final class Session {
                     if currentStep.checkpoint == nil { if move(forward: true) { return .moved } }
                     continue
                 }
-                if let command = PromptCommand(text) {
+                if let command = command(in: text) {
                     if let end = try perform(command) { return end }
                 } else if let checkpoint = currentStep.checkpoint {
-                    if try answer(checkpoint, text) { return .moved }
+                    if checkpoint.expect == .code {
+                        // Only `check` runs the learner's code: typed text is not an answer here.
+                        screen.say(screen.words(.codeNeedsCheck))
+                        continue
+                    }
+                    guard let whole = continued(text, for: checkpoint) else { continue }
+                    if try answer(checkpoint, whole) { return .moved }
                 } else {
                     screen.say(screen.words(.unknownCommand, text))
                 }
             }
         }
+    }
+
+    /// The command `text` is, if any. At a reflection the text is the learner's answer unless
+    /// it is exactly a command: `open` followed by words that name no lesson is prose.
+    private func command(in text: String) -> PromptCommand? {
+        guard let command = PromptCommand(text) else { return nil }
+        if currentStep.checkpoint?.expect == .reflection, case .open(let query) = command,
+           navigator.outline.lessonIndex(matching: query) == nil {
+            return nil
+        }
+        return command
+    }
+
+    /// The answer, with more lines read while its brackets are open (a printout pasted on a
+    /// terminal without bracketed paste, or typed over several lines); nil when cancelled.
+    private func continued(_ first: String, for checkpoint: CheckpointSpec) -> String? {
+        guard checkpoint.expect != .reflection else { return first }
+        var text = first
+        let prompt = screen.style.dim(screen.words(.continuationPrompt))
+        while BracketDepth.of(FullWidthInput.normalized(text)) > 0 {
+            switch editor.readLine(prompt: prompt) {
+            case .line(let more): text += " " + more.trimmingCharacters(in: .whitespaces)
+            case .cancelled:
+                screen.say(screen.style.dim(screen.words(.cancelled)))
+                return nil
+            case .endOfInput: return text
+            }
+        }
+        return text
     }
 
     /// Runs a command; a `StepEnd` when the step is over.
@@ -162,6 +186,13 @@ final class Session {
             screen.say(CourseListing.lines(course: course, language: language, progress: progress, current: navigator,
                                            style: screen.style, width: screen.width))
         case .next: return move(forward: true) ? .moved : nil
+        case .reread: return .moved
+        case .check:
+            guard let checkpoint = currentStep.checkpoint, checkpoint.expect == .code else {
+                screen.say(screen.words(.checkNeedsCode))
+                return nil
+            }
+            if try answer(checkpoint, "") { return .moved }
         case .back: return move(forward: false) ? .moved : nil
         case .open(let query):
             guard let index = navigator.outline.lessonIndex(matching: query) else {
@@ -228,17 +259,31 @@ final class Session {
         screen.say(screen.style.yellow(screen.words(.solutionHeader)))
         switch solution {
         case let .choice(index, text):
-            screen.say(Screen.wrap("\(CheckpointSpec.letter(index))) \(text)", columns: screen.width - 2).map { "  " + $0 })
-        case .reference, .modelAnswer:
+            let label = "\(CheckpointSpec.letter(index))) "
+            let rendered = ProseRenderer.render(text, width: screen.width - 2 - label.count, color: screen.style.color)
+            screen.say(rendered.enumerated().map { "  " + ($0.offset == 0 ? label : String(repeating: " ", count: label.count)) + $0.element })
+        case .modelAnswer:
+            screen.say(ProseRenderer.render(solution.answerText, width: screen.width - 2, color: screen.style.color).map { "  " + $0 })
+        case .reference:
+            // A value to type back: kept verbatim, never read as Markdown.
             screen.say(Screen.wrap(solution.answerText, columns: screen.width - 2).map { "  " + $0 })
         }
     }
 
     /// Judges an answer; true when the checkpoint is done and the course moved on.
-    private func answer(_ checkpoint: CheckpointSpec, _ text: String) throws -> Bool {
+    private func answer(_ checkpoint: CheckpointSpec, _ typed: String) throws -> Bool {
+        var text = typed
+        if checkpoint.expect != .reflection && checkpoint.expect != .code {
+            text = FullWidthInput.normalized(typed)
+            if text != typed { screen.say(screen.style.dim(TextWidth.truncate(screen.words(.inputNormalized, text), to: screen.width))) }
+        }
+        let file = AnswerFile.typedPath(text)
         let verdict: Verdict
         do {
-            verdict = try withLongWork(checkpoint) { try judge.judge(text, for: checkpoint, progress: $0) }
+            verdict = try withLongWork(checkpoint) { progress in
+                if let file { return try judge.judge(answerFile: file, for: checkpoint, progress: progress) }
+                return try judge.judge(text, for: checkpoint, progress: progress)
+            }
         } catch is LongWorkInterrupted {
             screen.say(screen.words(.referenceInterrupted))
             return false
@@ -258,9 +303,12 @@ final class Session {
 
     private func show(_ verdict: Verdict) {
         let width = screen.width
+        // "correct (max abs error …)" joins the head instead of saying "correct" twice.
+        let correctWord = Messages.correct.text(language), message = verdict.message.text(language)
+        let joined = verdict.outcome == .correct && message.hasPrefix(correctWord) ? String(message.dropFirst(correctWord.count)) : nil
         let head: String
         switch verdict.outcome {
-        case .correct: head = screen.style.green(screen.words(.correct))
+        case .correct: head = screen.style.green(screen.words(.correct) + (joined ?? ""))
         case .incorrect: head = screen.style.red(screen.words(.incorrect))
         case .malformed: head = screen.style.yellow(screen.words(.malformed))
         case .saved: head = screen.style.green(screen.words(.reflectionSaved))
@@ -268,9 +316,10 @@ final class Session {
         screen.say(Screen.wrap(ANSI.strip(head), columns: width).count > 1 || !screen.style.color
                    ? Screen.wrap(ANSI.strip(head), columns: width) : [head])
         // The head already says "correct" / "not correct".
-        let lines = ([verdict.message] + verdict.details).filter { $0 != Messages.correct && $0 != Messages.incorrect }
+        let lines = (joined == nil ? [verdict.message] + verdict.details : verdict.details)
+            .filter { $0 != Messages.correct && $0 != Messages.incorrect && $0 != Messages.reflectionSaved }
         for line in lines {
-            screen.say(Screen.wrap(line.text(language), columns: width - 2).map { "  " + $0 })
+            screen.say(ProseRenderer.render(line.text(language), width: width - 2, color: screen.style.color).map { "  " + $0 })
         }
         // Caret lines under a malformed answer keep their spacing.
         for caret in verdict.parseError?.caretLines ?? [] {

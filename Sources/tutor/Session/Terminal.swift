@@ -18,8 +18,8 @@ private func restoreTerminalFromSignal() {
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios)
         rawModeActive = 0
     }
-    // Show the cursor and reset colours, in case we were in the middle of drawing.
-    let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\n"
+    // Show the cursor, reset colours and end bracketed paste, in case we were drawing or at the prompt.
+    let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\n"
     _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
 }
 

@@ -22,7 +22,7 @@ import Testing
     let c = Comparison.compare(given: NDArray(shape: [3, 2], values: [0, 0, 0, 0, 0, 0]),
                                reference: NDArray(shape: [2, 3], values: [0, 0, 0, 0, 0, 0]), tolerance: .default)
     #expect(c.outcome == .shapeMismatch(expected: [2, 3], given: [3, 2]))
-    #expect(Messages.describe(c, kind: .tensor).en == "expected shape [2, 3], got [3, 2]")
+    #expect(Messages.describe(c, kind: .tensor).en == "expected shape (2, 3), got (3, 2)")
 }
 
 @Test func firstElementOutsideToleranceHasItsIndex() {

@@ -49,7 +49,7 @@ mistakes:
     #expect(v.message.en == "element [1, 2]: expected 0.5, got 0.4 (tolerance 1e-06)")
     #expect(v.message.zh.contains("元素 [1, 2]"))
     let shape = try verdict("[[0, 0], [2, 3], [0, 0.5]]", reluSpec)
-    #expect(shape.message.en == "expected shape [2, 3], got [3, 2]")
+    #expect(shape.message.en == "expected shape (2, 3), got (3, 2)")
 }
 
 @Test func malformedIsNotWrong() throws {
