@@ -10,13 +10,13 @@ enum AnswerMatch {
     }
 
     static func judge(_ answer: AnswerValue, _ reference: ReferenceValue, tolerance: Tolerance, kind: ExpectKind,
-                      choices: [String]) -> Result {
+                      choices: [String], feedback: FeedbackPolicy) -> Result {
         switch (answer, reference) {
         case let (.array(given), .array(expected)):
             let tol = kind == .integer ? Tolerance.exact : tolerance
             let c = Comparison.compare(given: given, reference: expected, tolerance: tol)
-            return Result(correct: c.isClose, message: Messages.describe(c, kind: kind), details: Messages.details(c, kind: kind),
-                          comparison: c)
+            let text = DiagnosisMessages.verdictText(c, given: given, reference: expected, kind: kind, feedback: feedback)
+            return Result(correct: c.isClose, message: text.message, details: text.details, comparison: c)
         case let (.shape(given), .shape(expected)):
             return given == expected
                 ? Result(correct: true, message: Messages.correct, details: [], comparison: nil)

@@ -171,6 +171,7 @@ public struct Judge: Sendable {
 
     func verdict(answer: AnswerValue, for spec: CheckpointSpec, context: CallContext) throws -> Verdict {
         var v = Verdict(checkpointID: spec.id, message: Messages.incorrect, maxPoints: spec.points, explain: spec.explain)
+        v.feedback = spec.feedback
         v.given = answer
         if spec.expect == .reflection {
             v.outcome = .saved
@@ -183,13 +184,15 @@ public struct Judge: Sendable {
             throw LessonError(spec.location, "checkpoint '\(spec.id)' has no reference")
         }
         v.reference = reference
-        let judged = AnswerMatch.judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices)
+        let judged = AnswerMatch.judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices,
+                                      feedback: spec.feedback)
         v.comparison = judged.comparison
         v.message = judged.message
         v.details = judged.details
         if judged.correct {
             v.outcome = .correct
             v.points = spec.points
+            if spec.feedback == .none { (v.message, v.details) = (DiagnosisMessages.recorded, []) }
             return v
         }
         // A wrong but well-formed answer: does it match a typical mistake?
@@ -197,11 +200,14 @@ public struct Judge: Sendable {
             guard let wrong = try mistakeResult(m, of: spec, context: context) else { continue }
             if AnswerMatch.matches(answer, wrong, tolerance: spec.tolerance) {
                 v.mistake = m
-                v.details.insert(v.message, at: 0)
-                v.message = LocalizedText(verbatim: m.message)
+                if spec.feedback != .none {
+                    v.details.insert(v.message, at: 0)
+                    v.message = LocalizedText(verbatim: m.message)
+                }
                 break
             }
         }
+        if spec.feedback == .none { (v.message, v.details) = (DiagnosisMessages.recorded, []) }
         return v
     }
 

@@ -51,6 +51,14 @@ public struct Verdict: Sendable {
     public var explain: String?
     /// For reflections: the model answer to show now.
     public var modelAnswer: String?
+    /// The checkpoint's policy: what the edges may show of a wrong answer.
+    public var feedback: FeedbackPolicy = .default
+
+    /// Whether the reference may be shown with this verdict: under `full` feedback, or once
+    /// the checkpoint is done.
+    public var showsReference: Bool { feedback == .full || isDone }
+    /// Exam mode: the edges say only "recorded", never whether the answer was right.
+    public var recordsOnly: Bool { feedback == .none && outcome != .malformed }
 
     public init(checkpointID: String, outcome: Outcome = .incorrect, message: LocalizedText, details: [LocalizedText] = [],
                 points: Double = 0, maxPoints: Double, explain: String? = nil) {
@@ -68,6 +76,7 @@ public struct Verdict: Sendable {
         var v = Verdict(checkpointID: spec.id, outcome: .malformed,
                         message: LocalizedText(en: error.text(.en), zh: error.text(.zh)), maxPoints: spec.points)
         v.parseError = error
+        v.feedback = spec.feedback
         return v
     }
 

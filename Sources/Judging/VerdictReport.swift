@@ -6,10 +6,11 @@ public enum VerdictReport {
     /// What `tutor check` reports: a verdict, or why there is none.
     public typealias Result = Swift.Result<Verdict, JudgeError>
 
-    /// 0 correct (or a saved reflection), 1 incorrect, 2 malformed answer or broken checkpoint.
+    /// 0 correct (or a saved reflection, or recorded under `feedback: none`), 1 incorrect,
+    /// 2 malformed answer or broken checkpoint.
     public static func exitCode(_ result: Result) -> Int32 {
         switch result {
-        case let .success(v): return v.isDone ? 0 : (v.outcome == .malformed ? 2 : 1)
+        case let .success(v): return v.isDone || v.recordsOnly ? 0 : (v.outcome == .malformed ? 2 : 1)
         case .failure: return 2
         }
     }
@@ -21,6 +22,8 @@ public enum VerdictReport {
         case let .success(v) where v.outcome == .malformed:
             lines.append(TutorText.cannotReadAnswer.text(language, v.message.text(language)))
             lines += (v.parseError?.caretLines ?? []).map { "  " + $0 }
+        case let .success(v) where v.recordsOnly:
+            lines.append("• " + DiagnosisMessages.recorded.text(language))
         case let .success(v):
             let mark = v.outcome == .incorrect ? "✘" : "✔"
             lines.append("\(mark) \(v.message.text(language))")
@@ -41,7 +44,8 @@ public enum VerdictReport {
         return lines.joined(separator: "\n")
     }
 
-    /// One JSON object: the verdict, the reference and the comparison details.
+    /// One JSON object: the verdict and the comparison details; the reference only where the
+    /// verdict may show it (`Verdict.showsReference`), and under `feedback: none` only "recorded".
     public static func json(_ result: Result, checkpoint id: String, language: TutorLanguage) -> String {
         var o: [String: Any] = ["checkpoint": id, "exit_code": Int(exitCode(result))]
         switch result {
@@ -50,6 +54,10 @@ public enum VerdictReport {
             o["correct"] = false
             o["message"] = v.parseError?.text(language) ?? v.message.text(language)
             o["column"] = v.parseError?.column ?? NSNull()
+        case let .success(v) where v.recordsOnly:
+            o["outcome"] = "recorded"
+            o["message"] = DiagnosisMessages.recorded.text(language)
+            o["feedback"] = v.feedback.rawValue
         case let .success(v):
             o["outcome"] = v.outcome.rawValue
             o["correct"] = v.isCorrect
@@ -57,11 +65,12 @@ public enum VerdictReport {
             o["details"] = v.details.map { $0.text(language) }
             o["points"] = v.points
             o["max_points"] = v.maxPoints
+            o["feedback"] = v.feedback.rawValue
             if let m = v.mistake { o["mistake"] = ["call": m.call ?? NSNull(), "message": m.message] as [String: Any] }
-            if let r = v.reference { o["reference"] = encode(r) }
+            if let r = v.reference, v.showsReference { o["reference"] = encode(r) }
             if let given = v.given { o["given"] = encode(given) }
-            if let c = v.comparison { o["comparison"] = encode(c) }
-            if let e = v.explain { o["explain"] = e }
+            if let c = v.comparison { o["comparison"] = encode(c, showingReference: v.showsReference) }
+            if let e = v.explain, v.isDone { o["explain"] = e }
             if let m = v.modelAnswer { o["model_answer"] = m }
         case .failure(.interrupted):
             o["outcome"] = "interrupted"
@@ -97,9 +106,11 @@ public enum VerdictReport {
         }
     }
 
-    static func encode(_ c: Comparison) -> [String: Any] {
-        var o: [String: Any] = ["atol": c.tolerance.atol, "rtol": c.tolerance.rtol, "mismatches": c.mismatchCount,
-                                "max_abs_error": c.maxAbsError.map(number) ?? NSNull()]
+    /// The comparison; without `showingReference`, nothing the reference could be read back
+    /// from (no expected entry, no error size).
+    static func encode(_ c: Comparison, showingReference: Bool) -> [String: Any] {
+        var o: [String: Any] = ["atol": c.tolerance.atol, "rtol": c.tolerance.rtol, "mismatches": c.mismatchCount]
+        if showingReference { o["max_abs_error"] = c.maxAbsError.map(number) ?? NSNull() }
         switch c.outcome {
         case .close: o["result"] = "close"
         case let .shapeMismatch(expected, given):
@@ -108,7 +119,10 @@ public enum VerdictReport {
             o["given_shape"] = given
         case let .nonFinite(e), let .outsideTolerance(e):
             if case .nonFinite = c.outcome { o["result"] = "non_finite" } else { o["result"] = "outside_tolerance" }
-            o["first_mismatch"] = ["index": e.index, "expected": number(e.expected), "given": number(e.given)] as [String: Any]
+            var first: [String: Any] = ["index": e.index, "given": number(e.given),
+                                        "direction": !e.given.isFinite ? "not_finite" : (e.given > e.expected ? "too_high" : "too_low")]
+            if showingReference { first["expected"] = number(e.expected) }
+            o["first_mismatch"] = first
         }
         return o
     }

@@ -113,10 +113,13 @@ public struct CodeChecker: Sendable {
             report.verdict.reference = .array(reference)
             report.verdict.given = .array(given)
             report.verdict.comparison = comparison
-            let described = Messages.describe(comparison, kind: .tensor)
+            // The learner's own code on a case they can see: the expected entry is a test's
+            // message, not the answer to type (under `feedback: none` the edges say only "recorded").
+            let text = DiagnosisMessages.verdictText(comparison, given: given, reference: reference, kind: .tensor,
+                                                     feedback: .full)
+            let described = text.message
             report.verdict.message = described
-            report.verdict.details = [CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index))]
-                + Messages.details(comparison, kind: .tensor)
+            report.verdict.details = [CodeMessages.inCase(index, of: code.cases.count, code.caseSummary(index))] + text.details
             if let mistake = try judge.matchingMistake(spec, code, case: index, given: given) {
                 report.verdict.mistake = mistake
                 report.verdict.message = LocalizedText(verbatim: mistake.message)
@@ -142,7 +145,9 @@ public struct CodeChecker: Sendable {
 
     /// A fresh, incorrect verdict for `spec`.
     static func verdict(_ spec: CheckpointSpec) -> Verdict {
-        Verdict(checkpointID: spec.id, message: Messages.incorrect, maxPoints: spec.points, explain: spec.explain)
+        var v = Verdict(checkpointID: spec.id, message: Messages.incorrect, maxPoints: spec.points, explain: spec.explain)
+        v.feedback = spec.feedback
+        return v
     }
 
     /// Keeps the larger max error over the cases that passed.

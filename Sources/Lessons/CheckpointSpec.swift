@@ -184,6 +184,9 @@ public struct CheckpointSpec: Sendable {
     public var keyLines: [String: Int]
     /// For `expect: code`: the learner's function and the cases it runs on.
     public var code: CodeSpec?
+    /// What a wrong answer's verdict shows: the checkpoint's `feedback:`, else the course's
+    /// (`course.yaml`), else `.diagnostic`.
+    public var feedback: FeedbackPolicy = .default
 
     /// The argument named `name`.
     public func arg(_ name: String) -> ArgValue? { args.first { $0.name == name }?.value }

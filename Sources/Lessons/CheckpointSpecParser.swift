@@ -7,16 +7,20 @@ public enum CheckpointSpecParser {
     /// Every top-level key an author may write.
     public static let knownKeys = [
         "call", "args", "output", "expect", "tolerance", "atol", "rtol", "prompt", "hints",
-        "explain", "choices", "answer", "points", "mistakes", "model_answer",
+        "explain", "choices", "answer", "points", "mistakes", "model_answer", "feedback",
         // expect: code
         "function", "cases", "time_limit",
     ]
     static let mistakeKeys = ["call", "args", "output", "answer", "message"]
 
     /// Parses `yaml`, the body of the block whose fence is on line `fenceLine` of `file`.
-    public static func parse(id: String, yaml: String, file: String, fenceLine: Int) throws -> CheckpointSpec {
+    /// `feedback` is the course's policy, used when the checkpoint names none.
+    public static func parse(id: String, yaml: String, file: String, fenceLine: Int,
+                             feedback: FeedbackPolicy = .default) throws -> CheckpointSpec {
         var p = Parsing(file: file, fenceLine: fenceLine)
-        return try p.spec(id: id, yaml: yaml)
+        var spec = try p.spec(id: id, yaml: yaml)
+        if spec.keyLines["feedback"] == nil { spec.feedback = feedback }
+        return spec
     }
 }
 
@@ -122,6 +126,15 @@ private struct Parsing {
         }
         var points = 1.0
         if let p = values["points"] { points = try nonNegative(p, key: "points") }
+        var feedback = FeedbackPolicy.default
+        if let f = values["feedback"] {
+            let word = try string(f, key: "feedback")
+            guard let policy = FeedbackPolicy(parsing: word) else {
+                throw error(at("feedback"), "unknown feedback '\(word)'; use one of \(FeedbackPolicy.allCases.map(\.rawValue).joined(separator: ", "))"
+                            + suggestion(word, FeedbackPolicy.allCases.map(\.rawValue)))
+            }
+            feedback = policy
+        }
 
         var mistakes: [Mistake] = []
         if let m = values["mistakes"] {
@@ -138,7 +151,7 @@ private struct Parsing {
             id: id, location: SourceLocation(file: file, line: fenceLine), expect: expect, call: call,
             args: args, output: output, tolerance: tolerance, prompt: prompt, hints: hints, explain: explain,
             choices: choices, answer: answer, mistakes: mistakes, modelAnswer: modelAnswer, points: points,
-            keyLines: keyLines, code: code)
+            keyLines: keyLines, code: code, feedback: feedback)
     }
 
     /// The keys of an `expect: code` checkpoint: `function`, `cases`, `time_limit`.

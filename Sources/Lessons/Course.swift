@@ -6,6 +6,8 @@ public struct Course: Sendable {
     public let directory: String
     /// Lessons per language, ordered by file name.
     public let lessons: [String: [Lesson]]
+    /// The course-wide settings (`course.yaml`).
+    public var settings = CourseSettings()
 
     /// The languages present, sorted (`en`, `zh`).
     public var languages: [String] { lessons.keys.sorted() }
@@ -26,29 +28,30 @@ public struct Course: Sendable {
             throw CourseError.noDirectory(directory)
         }
         var result: [String: [Lesson]] = [:]
+        let settings = try CourseSettings.load(directory: directory)
         let own = lessonFiles(in: directory)
         if !own.isEmpty {
             let name = (directory as NSString).lastPathComponent
             let lang = name.count == 2 ? name : "en"
-            result[lang] = try own.map { try loadLesson(path: $0, language: lang) }
+            result[lang] = try own.map { try loadLesson(path: $0, language: lang, feedback: settings.feedback) }
         } else {
             let entries = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
             for entry in entries.sorted() {
                 let sub = (directory as NSString).appendingPathComponent(entry)
                 guard fm.fileExists(atPath: sub, isDirectory: &isDir), isDir.boolValue else { continue }
                 let files = lessonFiles(in: sub)
-                if !files.isEmpty { result[entry] = try files.map { try loadLesson(path: $0, language: entry) } }
+                if !files.isEmpty { result[entry] = try files.map { try loadLesson(path: $0, language: entry, feedback: settings.feedback) } }
             }
         }
         guard !result.isEmpty else { throw CourseError.noLessons(directory) }
-        return Course(directory: directory, lessons: result)
+        return Course(directory: directory, lessons: result, settings: settings)
     }
 
-    /// Reads and parses one lesson file.
-    public static func loadLesson(path: String, language: String) throws -> Lesson {
+    /// Reads and parses one lesson file; `feedback` is the course's policy.
+    public static func loadLesson(path: String, language: String, feedback: FeedbackPolicy = .default) throws -> Lesson {
         guard let data = try? ReadFile.data(path, limit: maxLessonBytes) else { throw CourseError.unreadable(path) }
         guard let text = String(data: data, encoding: .utf8) else { throw CourseError.notUTF8(path) }
-        return LessonParser.parse(markdown: text, file: path, language: language)
+        return LessonParser.parse(markdown: text, file: path, language: language, feedback: feedback)
     }
 
     /// A lesson larger than this is not read (4 MiB: a hundred times the largest lesson).
@@ -102,6 +105,8 @@ public struct Course: Sendable {
 public enum CourseError: Error, Equatable, CustomStringConvertible {
     case noDirectory(String), noLessons(String), unreadable(String), notUTF8(String)
     case unknownCheckpoint(String, suggestion: String)
+    /// `course.yaml` is wrong: where and what.
+    case badSettings(LessonError)
 
     public var description: String {
         switch self {
@@ -110,6 +115,7 @@ public enum CourseError: Error, Equatable, CustomStringConvertible {
         case let .unreadable(p): return "\(p): cannot read the file"
         case let .notUTF8(p): return "\(p): not UTF-8 text"
         case let .unknownCheckpoint(id, hint): return "no checkpoint '\(id)' in the course\(hint)"
+        case let .badSettings(e): return e.description
         }
     }
 }

@@ -8,7 +8,8 @@ public enum LessonParser {
 
     /// Parses `markdown` read from `file` (a path ending in `NN-slug.md`) in `language`.
     /// Checkpoint blocks with a broken spec are left out of `blocks` and reported in `errors`.
-    public static func parse(markdown: String, file: String, language: String) -> Lesson {
+    /// `feedback` is the course's policy, for checkpoints that name none.
+    public static func parse(markdown: String, file: String, language: String, feedback: FeedbackPolicy = .default) -> Lesson {
         let name = (file as NSString).lastPathComponent
         let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -43,7 +44,7 @@ public enum LessonParser {
                 continue
             }
             do {
-                let spec = try CheckpointSpecParser.parse(id: cid, yaml: block.body, file: file, fenceLine: block.startLine)
+                let spec = try CheckpointSpecParser.parse(id: cid, yaml: block.body, file: file, fenceLine: block.startLine, feedback: feedback)
                 blocks.append(.checkpoint(spec))
             } catch let e as LessonError {
                 errors.append(e)

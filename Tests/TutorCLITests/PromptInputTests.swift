@@ -16,8 +16,8 @@ import Records
         return (result.out, state)
     }
 
-    private func attempts(_ state: String, _ id: String, lang: TutorLanguage = .en) throws -> [String] {
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: lang)
+    private func attempts(_ state: String, _ id: String) throws -> [String] {
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
         let data = try #require(FileManager.default.contents(atPath: location.file))
         return try ProgressStore.decodeProgress(data).checkpoints[id]?.attempts.map(\.answer) ?? []
     }
@@ -32,7 +32,7 @@ import Records
         let (out, state) = try session("【【0，2】】\n", lang: "zh", open: "1")
         #expect(out.contains("（按半角读取：[[0,2]]）"))
         #expect(out.contains("✔ 正确"))
-        #expect(try attempts(state, "relu-small", lang: .zh) == ["[[0,2]]"])
+        #expect(try attempts(state, "relu-small") == ["[[0,2]]"])
     }
 
     @Test func openBracketsContinueTheAnswerOnTheNextLine() throws {

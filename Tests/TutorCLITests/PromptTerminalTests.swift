@@ -16,7 +16,7 @@ import Records
         #expect(tty.waitFor("✔ correct", after: mark))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: .en)
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
         let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
         #expect(progress.checkpoints["relu-small"]?.attempts.map(\.answer) == ["array([[0., 2.]])"])
     }
@@ -43,7 +43,7 @@ import Records
         #expect(tty.waitFor("✔ your answer is saved", after: mark))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: .en)
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
         let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
         #expect(progress.checkpoints["why-nonlinear"]?.attempts.map(\.answer) == ["Without relu the layers collapse into one map."])
     }

@@ -15,8 +15,8 @@ import Glibc
                                   environment: TutorBinary.environment(), columns: columns)
     }
 
-    func progress(_ state: String, lang: TutorLanguage = .en) throws -> LearnerProgress {
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course", language: lang)
+    func progress(_ state: String) throws -> LearnerProgress {
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
         let data = try #require(FileManager.default.contents(atPath: location.file))
         return try ProgressStore.decodeProgress(data)
     }
@@ -132,7 +132,7 @@ import Glibc
         #expect(tty.waitFor("✘ 还不对", after: mark, timeout: 5) || tty.waitFor("无法读取", after: mark, timeout: 5))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let saved = try progress(state, lang: .zh)
+        let saved = try progress(state)
         #expect(saved.checkpoints["pick-relu"]?.attempts.last?.answer == "最是大值")
     }
 

@@ -30,7 +30,7 @@ enum TutorBinary {
     /// A clean environment: no colour surprises, a fixed learner, the given language.
     static func environment(lang: String = "en_US.UTF-8", _ extra: [String: String] = [:]) -> [String: String] {
         var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": lang, "TERM": "xterm-256color",
-                           "TUTOR_LEARNER": "tester"]
+                           "TUTOR_LEARNER": "tester", "XDG_STATE_HOME": NSTemporaryDirectory() + "tutor-cli-state-\(getpid())"]
         for (key, value) in extra { environment[key] = value }
         return environment
     }

@@ -40,3 +40,16 @@ public struct AnswerParseError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String { text(.en) }
 }
+
+extension AnswerValue {
+    /// The answer as text the answer parser reads back to the same value (how an answer read
+    /// from a file is recorded, so grading can judge it again).
+    public var typeableText: String {
+        switch self {
+        case let .array(a): return ReferenceValue.array(a).fullText
+        case let .shape(s): return ReferenceValue.shape(s).fullText
+        case let .choice(i): return ReferenceValue.choice(i).fullText
+        case let .text(t): return t
+        }
+    }
+}

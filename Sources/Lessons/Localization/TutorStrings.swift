@@ -27,6 +27,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case lessonNotFound
     // Progress store
     case stateLocked, stateLockWaiting, stateDamaged, stateRecovered, stateNewer, stateWriteFailed
+    case stateMerged, notRecorded, workspaceRemembered
     // Reset
     case resetConfirmAll, resetConfirmLesson, resetDone, resetCancelled, resetNothing
     // Lessons
@@ -130,6 +131,9 @@ extension TutorText {
         .stateLockWaiting: "Waiting for another tutor to release {0}…",
         .stateDamaged: "Your progress file {0} was damaged; it was kept as {1}.",
         .stateRecovered: "Recovered {0} checkpoint records from it; the course goes on from there.",
+        .stateMerged: "Merged the progress of {0} into {2} (the old file is kept as {1}).",
+        .notRecorded: "Not recorded in your progress: {0}",
+        .workspaceRemembered: "The course remembers this workspace for {0}: tutor, tutor check and tutor watch use it.",
         .stateNewer: "The progress file {0} was written by a newer tutor (format {1}); update tutor or use --state DIR.",
         .stateWriteFailed: "Could not save progress to {0}: {1}",
         .resetConfirmAll: "Delete all progress of {0} in {1} ({2})? [y/N] ",
@@ -236,6 +240,9 @@ extension TutorText {
         .stateLockWaiting: "正在等待另一个 tutor 释放 {0}……",
         .stateDamaged: "你的进度文件 {0} 已损坏；它被保留为 {1}。",
         .stateRecovered: "从中恢复了 {0} 条检查点记录；课程从那里继续。",
+        .stateMerged: "已将 {0} 中的进度合并到 {2}（旧文件保留为 {1}）。",
+        .notRecorded: "未记入你的进度：{0}",
+        .workspaceRemembered: "课程为 {0} 记住了这个工作区：tutor、tutor check 和 tutor watch 都会使用它。",
         .stateNewer: "进度文件 {0} 由更新版本的 tutor 写入（格式 {1}）；请更新 tutor 或使用 --state DIR。",
         .stateWriteFailed: "无法把进度保存到 {0}：{1}",
         .resetConfirmAll: "删除 {0} 在 {1}（{2}）中的全部进度吗？[y/N] ",

@@ -88,8 +88,15 @@ public struct Grader: Sendable {
     public static let reflectionPolicy =
         "reflections count as completion: an answered reflection earns its points, an empty one none"
 
-    public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, partialCredit: Bool = false) {
+    /// Per lesson id, the hashes of that lesson in every language: an answer given in another
+    /// language (one progress holds both) is not an answer to a changed lesson.
+    private let lessonHashes: [String: Set<String>]
+
+    /// `translations` are the same lessons in the course's other languages.
+    public init(lessons: [Lesson], judge: Judge, language: TutorLanguage = .en, partialCredit: Bool = false,
+                translations: [Lesson] = []) {
         checkpoints = lessons.flatMap { lesson in lesson.checkpoints.map { (lesson.id, $0) } }
+        lessonHashes = Dictionary((lessons + translations).map { ($0.id, [$0.sha256]) }, uniquingKeysWith: { $0.union($1) })
         self.judge = judge
         stamp = GradeStamp(lessons: lessons)
         self.language = language
@@ -140,7 +147,7 @@ public struct Grader: Sendable {
 
     private func grade(_ spec: CheckpointSpec, lesson: String, _ answer: SubmittedAnswer?) -> CheckpointGrade {
         func row(_ outcome: CheckpointGrade.Outcome, _ points: Double, _ message: String) -> CheckpointGrade {
-            let changed = answer?.lessonHash.map { $0 != stamp.lessons[lesson] } ?? false
+            let changed = answer?.lessonHash.map { !(lessonHashes[lesson] ?? []).contains($0) } ?? false
             return CheckpointGrade(id: spec.id, lesson: lesson, outcome: outcome, points: points,
                                    maxPoints: spec.points, attempts: answer?.attempts ?? 0, message: message,
                                    lessonChanged: changed)

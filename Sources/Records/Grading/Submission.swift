@@ -134,26 +134,31 @@ public enum SubmissionReader {
 
     private static func readProgress(data: Data, file: String, learner: String?) -> Submission {
         do {
-            let progress = try ProgressStore.decodeProgress(data)
-            var answers: [String: SubmittedAnswer] = [:]
-            for (id, record) in progress.checkpoints {
-                let judged = record.attempts.filter(\.outcome.isAttempt)
-                let firstDone = judged.firstIndex(where: \.outcome.isDone)
-                guard let answer = firstDone.map({ judged[$0] }) ?? judged.last else { continue }
-                let attempts = (firstDone ?? (judged.count - 1)) + 1
-                var solutionFirst = false
-                if record.solutionViewed {
-                    if let viewed = record.solutionViewedAt { solutionFirst = viewed <= answer.time } else { solutionFirst = true }
-                }
-                answers[id] = SubmittedAnswer(answer: answer.answer, attempts: attempts, hintsUsed: record.hintsUsed,
-                                              solutionViewedFirst: solutionFirst, lessonHash: record.lessonHash)
-            }
-            let name = learner ?? (progress.learner.isEmpty ? learnerName(file) : progress.learner)
-            return Submission(learner: name, source: file, answers: answers)
+            return read(progress: try ProgressStore.decodeProgress(data), source: file, learner: learner)
         } catch {
             return Submission(learner: learner ?? learnerName(file), source: file,
                               error: "\(file): not a valid progress file (\(describe(error)))")
         }
+    }
+
+    /// The answers of a learner's progress: per checkpoint the first right answer (else the
+    /// last judged one), with the attempts, hints and solution views before it.
+    public static func read(progress: LearnerProgress, source file: String, learner: String?) -> Submission {
+        var answers: [String: SubmittedAnswer] = [:]
+        for (id, record) in progress.checkpoints {
+            let judged = record.attempts.filter(\.outcome.isAttempt)
+            let firstDone = judged.firstIndex(where: \.outcome.isDone)
+            guard let answer = firstDone.map({ judged[$0] }) ?? judged.last else { continue }
+            let attempts = (firstDone ?? (judged.count - 1)) + 1
+            var solutionFirst = false
+            if record.solutionViewed {
+                if let viewed = record.solutionViewedAt { solutionFirst = viewed <= answer.time } else { solutionFirst = true }
+            }
+            answers[id] = SubmittedAnswer(answer: answer.answer, attempts: attempts, hintsUsed: record.hintsUsed,
+                                          solutionViewedFirst: solutionFirst, lessonHash: record.lessonHash)
+        }
+        let name = learner ?? (progress.learner.isEmpty ? learnerName(file) : progress.learner)
+        return Submission(learner: name, source: file, answers: answers)
     }
 
     /// An answer value as the text a learner would type: strings as they are, numbers and

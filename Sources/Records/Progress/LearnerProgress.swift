@@ -62,7 +62,7 @@ public struct CheckpointProgress: Codable, Equatable, Sendable {
     public var correctAnswer: String? { attempts.first(where: \.outcome.isDone)?.answer }
 }
 
-/// One learner's progress in one course and language: the content of `progress.json`.
+/// One learner's progress in one course, whichever language is shown: the content of `progress.json`.
 public struct LearnerProgress: Codable, Equatable, Sendable {
     /// The file format; a file with a larger number is refused rather than overwritten.
     public static let currentSchema = 1
@@ -70,6 +70,7 @@ public struct LearnerProgress: Codable, Equatable, Sendable {
     public var schema: Int
     public var learner: String
     public var course: String
+    /// The language the course was last shown in (a preference; the records hold for both).
     public var language: String
     public var position: CoursePosition?
     /// By checkpoint id (ids are unique across the course).

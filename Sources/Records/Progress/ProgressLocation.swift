@@ -1,27 +1,50 @@
 import Foundation
 import Lessons
 
-/// Where one learner's progress in one course and language lives:
-/// `<state>/<learner>/<course>/<language>/progress.json` (and `progress.lock` beside it).
+/// Where one learner's progress in one course lives, whichever language is shown:
+/// `<state>/<learner>/<course>/progress.json` (and `progress.lock` beside it).
 public struct ProgressLocation: Equatable, Sendable {
     public let stateDirectory: String
     public let learner: String
     public let course: String
-    public let language: TutorLanguage
 
-    public init(stateDirectory: String, learner: String, course: String, language: TutorLanguage) {
+    public init(stateDirectory: String, learner: String, course: String) {
         self.stateDirectory = stateDirectory
         self.learner = ProgressLocation.safeName(learner)
         self.course = ProgressLocation.safeName(course)
-        self.language = language
     }
 
-    /// The folder holding the files of this learner, course and language.
-    public var folder: String { "\(stateDirectory)/\(learner)/\(course)/\(language.rawValue)" }
+    /// The folder holding the files of this learner and course.
+    public var folder: String { "\(stateDirectory)/\(learner)/\(course)" }
     public var file: String { "\(folder)/progress.json" }
     public var lockFile: String { "\(folder)/progress.lock" }
     /// The previous good version, kept by every save (a hard link, so it costs nothing).
     public var backupFile: String { "\(folder)/progress.json.bak" }
+    /// The exercise workspace that `tutor init` made for this learner and course (one path).
+    public var workspaceFile: String { "\(folder)/workspace" }
+
+    /// Progress files of one language each, as tutors before the one file per course kept
+    /// them (`<folder>/<lang>/progress.json`); merged into `file` on first load.
+    public var perLanguageFiles: [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.sorted().map { "\(folder)/\($0)/progress.json" }.filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// What a per-language file is renamed to once merged (kept as a backup, never read again).
+    public static func mergedBackup(of file: String) -> String { file + ".merged" }
+
+    /// The workspace remembered for this learner and course, if any.
+    public func rememberedWorkspace() -> String? {
+        guard let data = FileManager.default.contents(atPath: workspaceFile) else { return nil }
+        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? nil : path
+    }
+
+    /// Remembers `path` (absolute) as this learner's workspace in this course.
+    public func rememberWorkspace(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try AtomicFile.write(Data((path + "\n").utf8), to: workspaceFile)
+    }
 
     /// The state root: `--state DIR` when given, else `$XDG_STATE_HOME/tutor`,
     /// else `~/.local/state/tutor`.

@@ -55,10 +55,15 @@ public struct ProgressRecovery: Equatable, Sendable {
 /// kept aside, never silently reset.
 public final class ProgressStore {
     public let location: ProgressLocation
+    /// The language the progress is shown in (kept in the file as the learner's preference).
+    public let language: TutorLanguage
     private var lockDescriptor: Int32 = -1
+    /// The per-language files that the last `load` merged (now renamed to `….merged`).
+    public private(set) var mergedFiles: [String] = []
 
-    public init(location: ProgressLocation) {
+    public init(location: ProgressLocation, language: TutorLanguage = .en) {
         self.location = location
+        self.language = language
     }
 
     deinit { unlock() }
@@ -124,11 +129,22 @@ public final class ProgressStore {
     /// Loads the progress. A missing file gives empty progress. A damaged file is moved to
     /// `progress.json.damaged-<time>` and what can be recovered (its readable records, or
     /// the backup of the previous save) is returned with a `ProgressRecovery` to tell the learner.
+    ///
+    /// When there is no file yet but per-language files of an older tutor are there, they are
+    /// merged (`LearnerProgress.merged`), saved as the one file, and renamed to `….merged`.
     public func load(now: Date = Date()) throws -> (progress: LearnerProgress, recovery: ProgressRecovery?) {
         let empty = LearnerProgress(learner: location.learner, course: location.course,
-                                    language: location.language.rawValue)
+                                    language: language.rawValue)
+        mergedFiles = []
         guard let data = FileManager.default.contents(atPath: location.file) else {
-            return (empty, nil)
+            let legacy = location.perLanguageFiles
+            guard let merged = try mergedPerLanguageFiles(legacy) else { return (empty, nil) }
+            try save(merged)
+            for file in legacy where rename(file, ProgressLocation.mergedBackup(of: file)) != 0 {
+                throw ProgressStoreError.io(path: file, message: errnoText())
+            }
+            mergedFiles = legacy
+            return (merged, nil)
         }
         let salvaged: LearnerProgress?
         switch Self.read(data) {
@@ -150,7 +166,7 @@ public final class ProgressStore {
         }
         recovered.learner = location.learner
         recovered.course = location.course
-        recovered.language = location.language.rawValue
+        recovered.language = language.rawValue
         return (recovered, ProgressRecovery(keptAs: keptAs, recoveredRecords: recovered.checkpoints.count,
                                             fromBackup: fromBackup))
     }
@@ -159,10 +175,32 @@ public final class ProgressStore {
     /// `tutor list`, `tutor progress`, `tutor grade`): a damaged file gives what can be read.
     public func peek() -> LearnerProgress {
         let empty = LearnerProgress(learner: location.learner, course: location.course,
-                                    language: location.language.rawValue)
-        guard let data = FileManager.default.contents(atPath: location.file) else { return empty }
+                                    language: language.rawValue)
+        guard let data = FileManager.default.contents(atPath: location.file) else {
+            return (try? mergedPerLanguageFiles(location.perLanguageFiles)) ?? empty
+        }
         if case .success(let progress) = Self.decode(data) { return progress }
         return Self.salvage(data) ?? empty
+    }
+
+    /// The per-language files merged into one progress; nil when there are none. A file of a
+    /// newer tutor stops the merge; a damaged one gives what can be read.
+    private func mergedPerLanguageFiles(_ files: [String]) throws -> LearnerProgress? {
+        var parts: [LearnerProgress] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            if let schema = Self.schemaOf(data), schema > LearnerProgress.currentSchema {
+                throw ProgressStoreError.newerFormat(path: file, schema: schema)
+            }
+            switch Self.decode(data) {
+            case .success(let progress): parts.append(progress)
+            case .failure: if let salvaged = Self.salvage(data) { parts.append(salvaged) }
+            }
+        }
+        guard var merged = LearnerProgress.merged(parts) else { return nil }
+        merged.learner = location.learner
+        merged.course = location.course
+        return merged
     }
 
     static func decode(_ data: Data) -> Result<LearnerProgress, Error> {

@@ -9,7 +9,8 @@ import TerminalMarkdown
 import TerminalUI
 
 /// `tutor check <id> (--answer TEXT | --answer-file PATH)`: exit 0 correct, 1 incorrect,
-/// 2 malformed answer, broken checkpoint or unknown id.
+/// 2 malformed answer, broken checkpoint or unknown id. The verdict is recorded in the
+/// learner's progress like an answer at the prompt (not with `--no-record`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -28,6 +29,8 @@ struct CheckCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var options: CourseOptions
+    @OptionGroup var state: StateOptions
+    @OptionGroup var record: RecordOption
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var data: DataOption
 
@@ -39,10 +42,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language
+        let course: Course
+        let lesson: Lesson
         let spec: CheckpointSpec
         do {
-            let course = try Course.load(directory: options.lessonsDirectory)
-            spec = try course.findCheckpoint(id, language: language.rawValue).spec
+            course = try Course.load(directory: options.lessonsDirectory)
+            (lesson, spec) = try course.findCheckpoint(id, language: language.rawValue)
         } catch {
             if json {
                 let object: [String: Any] = ["checkpoint": id, "exit_code": 2, "outcome": "unknown", "correct": false,
@@ -56,8 +61,12 @@ struct CheckCommand: ParsableCommand {
         }
         let judge = Judge(environment: CallEnvironment(dataDirectory: data.data))
         if spec.expect == .code {   // the learner's own function, in their workspace
-            let code = CodeCheckRun.run(spec, workspacePath: workspace.workspace, judge: judge, json: json, language: language)
-            if code != 0 { throw ExitCode(code) }
+            let checked = CodeCheckRun.run(spec, workspacePath: workspace.resolved(state.location(course: course)), judge: judge,
+                                           json: json, language: language)
+            if let verdict = checked.verdict, let path = checked.workspace, !record.noRecord {
+                state.record(verdict, answer: path, lesson: lesson, course: course, language: language)
+            }
+            if checked.exitCode != 0 { throw ExitCode(checked.exitCode) }
             return
         }
         guard answer != nil || answerFile != nil else {
@@ -74,6 +83,11 @@ struct CheckCommand: ParsableCommand {
         }
         print(json ? VerdictReport.json(result, checkpoint: id, language: language)
                    : VerdictReport.text(result, language: language))
+        if case let .success(verdict) = result, !record.noRecord {
+            // What grading judges again: the typed text, or the file's contents as text.
+            let recorded = answer ?? verdict.given?.typeableText ?? answerFile ?? ""
+            state.record(verdict, answer: recorded, lesson: lesson, course: course, language: language)
+        }
         let code = VerdictReport.exitCode(result)
         if code != 0 { throw ExitCode(code) }
     }

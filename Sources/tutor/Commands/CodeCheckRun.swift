@@ -9,14 +9,21 @@ import TerminalUI
 /// `tutor check <id>` for a checkpoint with `expect: code`: builds the learner's workspace,
 /// runs their function on the cases and prints the verdict like any other check.
 enum CodeCheckRun {
-    /// Checks `spec` in the workspace `workspacePath` (or the one found from here); returns the
-    /// exit code: 0 correct, 1 incorrect, 2 no workspace or broken checkpoint, 130 cancelled.
-    static func run(_ spec: CheckpointSpec, workspacePath: String?, judge: Judge, json: Bool, language: TutorLanguage) -> Int32 {
+    /// What a check ended with: the exit code (0 correct, 1 incorrect, 2 no workspace or broken
+    /// checkpoint, 130 cancelled) and, when there is one to record, the verdict and the workspace.
+    struct Outcome {
+        var exitCode: Int32
+        var verdict: Verdict?
+        var workspace: String?
+    }
+
+    /// Checks `spec` in the workspace `workspacePath` (or the one found from here).
+    static func run(_ spec: CheckpointSpec, workspacePath: String?, judge: Judge, json: Bool, language: TutorLanguage) -> Outcome {
         let workspace: Workspace
         do { workspace = try Workspace.locate(explicit: workspacePath) }
         catch {
             printError("error: \(error)")
-            return 2
+            return Outcome(exitCode: 2)
         }
         let interrupt = InterruptFlag()
         interrupt.install()
@@ -29,14 +36,14 @@ enum CodeCheckRun {
             let outcome = VerdictReport.Result.success(report.verdict)
             print(json ? VerdictReport.json(outcome, checkpoint: spec.id, language: language)
                        : VerdictReport.text(outcome, language: language))
-            if interrupt.isSet { return 130 }
-            return VerdictReport.exitCode(outcome)
+            if interrupt.isSet { return Outcome(exitCode: 130) }
+            return Outcome(exitCode: VerdictReport.exitCode(outcome), verdict: report.verdict, workspace: workspace.root.path)
         } catch {
             status.clear()
             let outcome = VerdictReport.Result.failure(.brokenCheckpoint(error as? LessonError ?? LessonError(spec.location, "\(error)")))
             print(json ? VerdictReport.json(outcome, checkpoint: spec.id, language: language)
                        : VerdictReport.text(outcome, language: language))
-            return 2
+            return Outcome(exitCode: 2)
         }
     }
 }

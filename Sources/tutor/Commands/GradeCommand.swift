@@ -50,17 +50,23 @@ struct GradeCommand: ParsableCommand {
         let language = options.language
         let course = options.loadCourse()
         let submissions: [Submission]
+        // Your own progress: its code answers are checked in the workspace the course remembers.
+        var ownWorkspace: String?
         if paths.isEmpty {
-            let location = stateOptions.location(course: course, language: language)
-            guard FileManager.default.fileExists(atPath: location.file) else {
+            let location = stateOptions.location(course: course)
+            let progress = ProgressStore(location: location, language: language).peek()
+            guard !progress.checkpoints.isEmpty else {
                 TutorFailure(TutorText.progressNone.text(language) + " (\(location.file))", code: 2).exit()
             }
-            submissions = [SubmissionReader.read(file: location.file, learner: location.learner)]
+            submissions = [SubmissionReader.read(progress: progress, source: location.file, learner: location.learner)]
+            ownWorkspace = location.rememberedWorkspace()
         } else {
             submissions = SubmissionReader.read(paths: paths)
         }
-        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge())
-        let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, partialCredit: partial)
+        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge(workspace: ownWorkspace))
+        let others = course.languages.filter { $0 != language.rawValue }.flatMap { course.lessons(in: $0) }
+        let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, partialCredit: partial,
+                            translations: others)
         let report = grader.grade(submissions, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let chosen = format.flatMap(GradeFormat.init(rawValue:)) ?? .table
         let width = isatty(STDOUT_FILENO) != 0 ? Terminal.size.columns : 100

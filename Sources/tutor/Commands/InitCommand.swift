@@ -8,7 +8,8 @@ import TerminalMarkdown
 import TerminalUI
 
 /// `tutor init [DIR]`: makes the exercise workspace where the learner writes relu, net, loss,
-/// sgd and train themselves.
+/// sgd and train themselves, and has the course remember it for this learner
+/// (`ProgressLocation.workspaceFile`), so the prompt, `check` and `watch` find it from anywhere.
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
@@ -26,6 +27,9 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Build the workspace once now, so the first check is quick.")
     var build = false
 
+    @OptionGroup var course: CourseOptions
+    @OptionGroup var state: StateOptions
+
     func run() throws {
         let projectPath: String
         do { projectPath = try ProjectLocator.find(explicit: project) }
@@ -36,11 +40,26 @@ struct InitCommand: ParsableCommand {
                               : "Created \(written.count) files in \(workspace.root.path) (library: \(projectPath)).")
         print("Write your functions in \(workspace.root.path)/Sources/Exercises/, then: tutor check relu-code --workspace \(directory)")
         print("在 Sources/Exercises/ 中实现这些函数，然后运行：tutor check relu-code --workspace \(directory)")
+        remember(workspace)
         if build {
             print("Building (the first build compiles the library, about a minute)…")
             let result = workspace.build()
             if result.succeeded { print("Build complete (\(String(format: "%.0f", result.run.seconds)) s).") }
             else { print(result.report); throw ExitCode(1) }
+        }
+    }
+
+    /// Remembers the workspace for this learner in the course; without a course (no lessons
+    /// found) there is nothing to remember it for, and `--workspace` still works.
+    private func remember(_ workspace: Workspace) {
+        let language = course.language
+        guard let loaded = try? Course.load(directory: course.lessonsDirectory) else { return }
+        let location = state.location(course: loaded)
+        do {
+            try location.rememberWorkspace(workspace.root.path)
+            print(TutorText.workspaceRemembered.text(language, loaded.name))
+        } catch {
+            printError(TutorText.stateWriteFailed.text(language, location.workspaceFile, "\(error)"))
         }
     }
 

@@ -71,7 +71,7 @@ func runSession(options: SessionOptions, openLesson: String?) throws {
     let editor = LineEditor(interactive: interactive)
     let screen = Screen(interactive: interactive, color: Terminal.supportsColor && interactive, language: language, editor: editor)
     let judge = Judge(environment: CallEnvironment(dataDirectory: options.data.data),
-                      code: LearnerCodeJudge(workspace: options.workspace.workspace))
+                      code: LearnerCodeJudge(workspace: options.workspace.resolved(store.location)))
     let session = Session(course: course, language: language, judge: judge, store: store, progress: progress,
                           screen: screen, editor: editor)
     do {

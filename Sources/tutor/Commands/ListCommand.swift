@@ -17,7 +17,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let course = options.loadCourse()
-        let progress = ProgressStore(location: stateOptions.location(course: course, language: options.language)).peek()
+        let progress = ProgressStore(location: stateOptions.location(course: course), language: options.language).peek()
         let color = Terminal.supportsColor
         let width = isatty(STDOUT_FILENO) != 0 ? Terminal.size.columns : 80
         let lines = CourseListing.lines(course: course, language: options.language, progress: progress, current: nil,

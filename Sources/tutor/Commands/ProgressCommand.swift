@@ -17,8 +17,8 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let course = options.loadCourse()
-        let location = stateOptions.location(course: course, language: options.language)
-        let progress = ProgressStore(location: location).peek()
+        let location = stateOptions.location(course: course)
+        let progress = ProgressStore(location: location, language: options.language).peek()
         print(ProgressSummary.lines(course: course, language: options.language, progress: progress, location: location,
                                     style: TerminalText(color: Terminal.supportsColor)).joined(separator: "\n"))
     }

@@ -16,8 +16,7 @@ struct ProgressWriterCommand: ParsableCommand {
     @Option var learner = "writer"
 
     func run() throws {
-        let store = ProgressStore(location: ProgressLocation(stateDirectory: state, learner: learner, course: "stress",
-                                                             language: .en))
+        let store = ProgressStore(location: ProgressLocation(stateDirectory: state, learner: learner, course: "stress"))
         var progress = LearnerProgress(learner: learner, course: "stress", language: "en")
         var round = 0
         while true {

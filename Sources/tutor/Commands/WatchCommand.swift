@@ -9,7 +9,8 @@ import TerminalUI
 
 /// `tutor watch`: like rustlings, re-checks the current code exercise whenever a file of the
 /// workspace is saved, and moves on to the next exercise at the save after it passes
-/// (`WatchSession`: the screen and its keys).
+/// (`WatchSession`: the screen and its keys). Every check is recorded in the learner's progress
+/// (not with `--no-record`).
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
@@ -22,14 +23,18 @@ struct WatchCommand: ParsableCommand {
     var interval: Double = 0.5
 
     @OptionGroup var options: CourseOptions
+    @OptionGroup var state: StateOptions
+    @OptionGroup var record: RecordOption
     @OptionGroup var workspace: WorkspaceOption
     @OptionGroup var data: DataOption
 
     func run() throws {
         let language = options.language
-        let specs = options.loadCourse().lessons(in: language.rawValue).flatMap(\.checkpoints).filter { $0.code != nil }
+        let course = options.loadCourse()
+        let lessons = course.lessons(in: language.rawValue)
+        let specs = lessons.flatMap(\.checkpoints).filter { $0.code != nil }
         let ws: Workspace
-        do { ws = try Workspace.locate(explicit: workspace.workspace) } catch {
+        do { ws = try Workspace.locate(explicit: workspace.resolved(state.location(course: course))) } catch {
             TutorFailure("error: \(error)", code: 2).exit()
         }
         guard !specs.isEmpty else { TutorFailure("error: the lessons have no code checkpoints (expect: code)", code: 2).exit() }
@@ -46,6 +51,9 @@ struct WatchCommand: ParsableCommand {
         defer { interrupt.uninstall() }
         let checker = CodeChecker(workspace: ws, judge: Judge(environment: CallEnvironment(dataDirectory: data.data)))
         WatchSession(specs: specs, start: current, checker: checker, workspace: ws, language: language, interval: interval,
-                     interrupt: interrupt, onVerdict: { _, _ in }).run()
+                     interrupt: interrupt, onVerdict: { spec, report in
+                         guard !record.noRecord, let lesson = lessons.first(where: { $0.checkpoints.contains { $0.id == spec.id } }) else { return }
+                         state.record(report.verdict, answer: ws.root.path, lesson: lesson, course: course, language: language)
+                     }).run()
     }
 }

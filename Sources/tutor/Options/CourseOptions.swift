@@ -61,25 +61,17 @@ struct StateOptions: ParsableArguments {
     @Option(name: .long, help: "Whose progress (default: $TUTOR_LEARNER, else $USER).")
     var learner: String?
 
-    /// The progress location for this learner in `course`, shown in `language`.
-    func location(course: Course, language: TutorLanguage) -> ProgressLocation {
+    /// The progress location for this learner in `course` (one for every language).
+    func location(course: Course) -> ProgressLocation {
         ProgressLocation(stateDirectory: ProgressLocation.stateRoot(explicit: state),
-                         learner: learner ?? ProgressLocation.defaultLearner(), course: course.name, language: language)
+                         learner: learner ?? ProgressLocation.defaultLearner(), course: course.name)
     }
 
     /// Opens the progress: takes the lock (waiting up to two seconds), loads, and tells the
     /// learner about a damaged file that was kept aside. Exits with a message when it cannot.
     func open(course: Course, language: TutorLanguage) -> (ProgressStore, LearnerProgress) {
-        let location = location(course: course, language: language)
-        let store = ProgressStore(location: location)
         do {
-            try store.lock(wait: 2) { printError(TutorText.stateLockWaiting.text(language, location.folder)) }
-            let (progress, recovery) = try store.load()
-            if let recovery {
-                printError(TutorText.stateDamaged.text(language, location.file, recovery.keptAs) + "\n"
-                           + TutorText.stateRecovered.text(language, recovery.recoveredRecords))
-                try store.save(progress)
-            }
+            let (store, progress) = try tryOpen(course: course, language: language)
             return (store, progress)
         } catch let error as ProgressStoreError {
             if case .locked = error { TutorFailure(error.message(language), code: 3).exit() }
@@ -88,12 +80,58 @@ struct StateOptions: ParsableArguments {
             TutorFailure("\(error)").exit()
         }
     }
+
+    /// `open` that throws instead of exiting.
+    func tryOpen(course: Course, language: TutorLanguage) throws -> (ProgressStore, LearnerProgress) {
+        let location = location(course: course)
+        let store = ProgressStore(location: location, language: language)
+        try store.lock(wait: 2) { printError(TutorText.stateLockWaiting.text(language, location.folder)) }
+        var (progress, recovery) = try store.load()
+        progress.language = language.rawValue
+        for file in store.mergedFiles {
+            printError(TutorText.stateMerged.text(language, file, ProgressLocation.mergedBackup(of: file), location.file))
+        }
+        if let recovery {
+            printError(TutorText.stateDamaged.text(language, location.file, recovery.keptAs) + "\n"
+                       + TutorText.stateRecovered.text(language, recovery.recoveredRecords))
+            try store.save(progress)
+        }
+        return (store, progress)
+    }
+
+    /// Records one verdict of `tutor check` or `tutor watch` in this learner's progress, under
+    /// its lock. When it cannot (the course is open in another tutor, a write failed), says so
+    /// on standard error: the verdict stands, only the record is missing.
+    func record(_ verdict: Verdict, answer: String, lesson: Lesson, course: Course, language: TutorLanguage) {
+        do {
+            let (store, progress) = try tryOpen(course: course, language: language)
+            var updated = progress
+            updated.record(verdict, answer: answer, lesson: lesson, language: language)
+            try store.save(updated)
+            store.unlock()
+        } catch let error as ProgressStoreError {
+            printError(TutorText.notRecorded.text(language, error.message(language)))
+        } catch {
+            printError(TutorText.notRecorded.text(language, "\(error)"))
+        }
+    }
 }
 
 /// `--workspace DIR`: the learner's exercise workspace (made by `tutor init`).
 struct WorkspaceOption: ParsableArguments {
-    @Option(name: .long, help: "Your exercise workspace (default: found from here, see `tutor init`).")
+    @Option(name: .long, help: "Your exercise workspace (default: the one `tutor init` made for this course, else found from here).")
     var workspace: String?
+
+    /// `--workspace`, else the workspace the course remembers for this learner (nil: find it from here).
+    func resolved(_ location: ProgressLocation) -> String? {
+        workspace ?? location.rememberedWorkspace()
+    }
+}
+
+/// `--no-record`: judge without writing the progress (a dry run).
+struct RecordOption: ParsableArguments {
+    @Flag(name: .customLong("no-record"), help: "Judge only: do not record the answer in your progress (a dry run).")
+    var noRecord = false
 }
 
 /// `--data DIR`: where Fashion-MNIST is.

@@ -291,11 +291,11 @@ final class Session {
             screen.say(screen.style.red(screen.words(.referenceFailed, "\(error)")))
             return false
         }
-        progress.recordAnswer(checkpoint.id, lesson: currentLesson.id, answer: text, outcome: verdict.outcome,
-                              summary: verdict.message.text(language), lessonHash: currentLesson.sha256)
+        progress.record(verdict, answer: text, lesson: currentLesson, language: language)
         try save()
         show(verdict)
-        guard verdict.isDone else { return false }
+        // Under `feedback: none` every judged answer is recorded and the course moves on.
+        guard verdict.isDone || verdict.recordsOnly else { return false }
         // The next step's panel shows the updated bars; a lesson's end shows them here.
         if navigator.step + 1 == currentLesson.steps.count - 1 { screen.say(progressLine()) }
         return navigator.next()
@@ -303,6 +303,10 @@ final class Session {
 
     private func show(_ verdict: Verdict) {
         let width = screen.width
+        if verdict.recordsOnly {
+            screen.say(screen.style.dim(DiagnosisMessages.recorded.text(language)))
+            return
+        }
         // "correct (max abs error …)" joins the head instead of saying "correct" twice.
         let correctWord = Messages.correct.text(language), message = verdict.message.text(language)
         let joined = verdict.outcome == .correct && message.hasPrefix(correctWord) ? String(message.dropFirst(correctWord.count)) : nil

@@ -40,14 +40,15 @@ mistakes:
     #expect(v.outcome == .incorrect && v.points == 0)
     #expect(v.message.en == "flipped the negatives")
     #expect(v.mistake?.call == "relu_abs")
-    #expect(v.details.first?.en == "element [0, 0]: expected 0, got 1.5 (tolerance 1e-06)")
+    #expect(v.details.first?.en == "the first entry that differs is [0, 0]: too high")
 }
 
 @Test func aPlainWrongAnswerSaysWhere() throws {
     let v = try verdict("[[0, 0, 2], [3, 0, 0.4]]", reluSpec)
     #expect(v.mistake == nil)
-    #expect(v.message.en == "element [1, 2]: expected 0.5, got 0.4 (tolerance 1e-06)")
-    #expect(v.message.zh.contains("元素 [1, 2]"))
+    #expect(v.message.en == "the first entry that differs is [1, 2]: too low")
+    #expect(v.details.map(\.en) == ["1 of 6 entries differ (tolerance 1e-06)"])
+    #expect(v.message.zh == "第一个不对的元素是 [1, 2]：偏小")
     let shape = try verdict("[[0, 0], [2, 3], [0, 0.5]]", reluSpec)
     #expect(shape.message.en == "expected shape (2, 3), got (3, 2)")
 }
@@ -77,7 +78,8 @@ mistakes:
     #expect(try verdict("nan", s).message.en == "overflow")
     #expect(try verdict("1.0986", s).message.en == "the sum")
     let v = try verdict("1/3", s)
-    #expect(v.mistake == nil && v.message.en.hasPrefix("expected 0.549306, got 0.333333"))
+    #expect(v.mistake == nil && v.message.en == "the answer is too low")
+    #expect(v.details.map(\.en) == ["tolerance 0.001"])
 }
 
 @Test func shapesIntegersChoicesAndReflections() throws {
@@ -86,7 +88,8 @@ mistakes:
     #expect(try verdict("256x784", shape).message.en == "rows are inputs")
     let count = spec("call: param_count\nexpect: integer\nprompt: p")
     #expect(try verdict("203,530", count).isCorrect)
-    #expect(try verdict("203531", count).message.en == "expected 203530, got 203531")
+    #expect(try verdict("203531", count).message.en == "the answer is too high")
+    #expect(try verdict("20353000", count).message.en == "off by a constant factor: ×100 the right value")
     let choice = spec("expect: choice\nchoices: [one, two, three]\nanswer: b\nprompt: p\nmistakes:\n  - {answer: c, message: not three}")
     #expect(try verdict("B", choice).isCorrect)
     #expect(try verdict("c", choice).message.en == "not three")
@@ -122,7 +125,10 @@ private func result(_ text: String, _ s: CheckpointSpec) -> VerdictReport.Result
     let comparison = json?["comparison"] as? [String: Any]
     let first = comparison?["first_mismatch"] as? [String: Any]
     #expect(first?["index"] as? [Int] == [1, 2])
-    #expect((json?["reference"] as? [String: Any])?["shape"] as? [Int] == [2, 3])
+    #expect(first?["direction"] as? String == "too_low" && first?["expected"] == nil)
+    #expect(json?["reference"] == nil && comparison?["max_abs_error"] == nil)
+    let rightJSON = try JSONSerialization.jsonObject(with: Data(VerdictReport.json(right, checkpoint: "r", language: .en).utf8)) as? [String: Any]
+    #expect((rightJSON?["reference"] as? [String: Any])?["shape"] as? [Int] == [2, 3])
     #expect(VerdictReport.text(bad, language: .zh).contains("第 24 列"))
 }
 

@@ -98,6 +98,11 @@ import Testing
         #expect(rows.first { $0.id == "loss-mean" }?.lessonChanged == true)
         #expect(rows.first { $0.id == "relu-by-hand" }?.lessonChanged == false)
         #expect(report.table().contains("1 answered on a changed lesson"))
+        // The same lesson in another language (one progress holds both) is no change.
+        let chinese = Lesson(id: "03-loss", language: "zh", title: "t", markdown: "", sha256: "old", file: "zh/03-loss.md",
+                             blocks: [], errors: [])
+        let both = Grader(lessons: Self.lessons, judge: sharedJudge, translations: [chinese]).grade(SubmissionReader.read(paths: [file]))
+        #expect(both.submissions[0].checkpoints.first { $0.id == "loss-mean" }?.lessonChanged == false)
     }
 
     @Test func everyFormatCarriesEveryRow() throws {

@@ -14,8 +14,8 @@ import Testing
         return path
     }
 
-    static func location(_ state: String, language: TutorLanguage = .en) -> ProgressLocation {
-        ProgressLocation(stateDirectory: state, learner: "ada", course: "mlp", language: language)
+    static func location(_ state: String) -> ProgressLocation {
+        ProgressLocation(stateDirectory: state, learner: "ada", course: "mlp")
     }
 
     static func sampleProgress() -> LearnerProgress {
@@ -55,12 +55,13 @@ import Testing
         #expect(loaded.position == CoursePosition(lesson: "04-loss", step: 1))
     }
 
-    @Test func languagesAndLearnersHaveSeparateFiles() throws {
+    @Test func learnersHaveSeparateFilesAndLanguagesShareOne() throws {
         let state = Self.temporaryState()
-        try ProgressStore(location: Self.location(state, language: .zh)).save(Self.sampleProgress())
-        let (english, _) = try ProgressStore(location: Self.location(state, language: .en)).load()
-        #expect(english.checkpoints.isEmpty)
-        let other = ProgressLocation(stateDirectory: state, learner: "../bob", course: "mlp", language: .zh)
+        try ProgressStore(location: Self.location(state), language: .zh).save(Self.sampleProgress())
+        let (english, _) = try ProgressStore(location: Self.location(state), language: .en).load()
+        #expect(english.checkpoints == Self.sampleProgress().checkpoints)
+        #expect(Self.location(state).file == state + "/ada/mlp/progress.json")
+        let other = ProgressLocation(stateDirectory: state, learner: "../bob", course: "mlp")
         #expect(other.folder.hasPrefix(state + "/"))
         #expect(!other.folder.contains(".."))
     }
@@ -166,8 +167,8 @@ import Testing
             try second.lock(wait: 0.3, onWait: { waited = true })
         }
         #expect(waited)
-        // Another language is another file, so it is not blocked.
-        try ProgressStore(location: Self.location(state, language: .zh)).lock()
+        // Another language is the same file, so it is blocked too.
+        #expect(throws: ProgressStoreError.self) { try ProgressStore(location: Self.location(state), language: .zh).lock() }
         first.unlock()
         try second.lock()
         #expect(second.isLocked)
