@@ -189,12 +189,10 @@ public final class ProgressStore {
         var parts: [LearnerProgress] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
-            if let schema = Self.schemaOf(data), schema > LearnerProgress.currentSchema {
-                throw ProgressStoreError.newerFormat(path: file, schema: schema)
-            }
-            switch Self.decode(data) {
-            case .success(let progress): parts.append(progress)
-            case .failure: if let salvaged = Self.salvage(data) { parts.append(salvaged) }
+            switch Self.read(data) {
+            case .current(let progress): parts.append(progress)
+            case .newer(let schema): throw ProgressStoreError.newerFormat(path: file, schema: schema)
+            case .damaged(let salvaged): if let salvaged { parts.append(salvaged) }
             }
         }
         guard var merged = LearnerProgress.merged(parts) else { return nil }
