@@ -153,10 +153,7 @@ public final class ProgressStore {
         case .damaged(let readable): salvaged = readable
         }
         // Damaged: keep it aside, then recover what we can.
-        let keptAs = location.file + ".damaged-" + Self.stamp(now)
-        guard rename(location.file, keptAs) == 0 else {
-            throw ProgressStoreError.io(path: location.file, message: errnoText())
-        }
+        let keptAs = try Self.keepAside(location.file, as: location.file + ".damaged-" + Self.stamp(now))
         var recovered = salvaged ?? empty
         var fromBackup = false
         if recovered.checkpoints.isEmpty, let backup = FileManager.default.contents(atPath: location.backupFile),
@@ -293,6 +290,23 @@ public final class ProgressStore {
     /// Decodes a progress file's bytes (used by grading).
     public static func decodeProgress(_ data: Data) throws -> LearnerProgress {
         try makeDecoder().decode(LearnerProgress.self, from: data)
+    }
+
+    /// Moves `file` to `name`, or to `name-2`, `name-3`, … when that exists: an earlier damaged
+    /// file is never overwritten (a hard link claims the name, so two tutors cannot pick the same).
+    static func keepAside(_ file: String, as name: String) throws -> String {
+        for n in 1...1000 {
+            let candidate = n == 1 ? name : "\(name)-\(n)"
+            if link(file, candidate) == 0 {
+                unlink(file)
+                return candidate
+            }
+            if errno == EEXIST { continue }
+            // A file system without hard links: take the name only while it is free.
+            if access(candidate, F_OK) != 0, rename(file, candidate) == 0 { return candidate }
+            throw ProgressStoreError.io(path: file, message: errnoText())
+        }
+        throw ProgressStoreError.io(path: file, message: "too many damaged copies beside it")
     }
 
     private static func stamp(_ date: Date) -> String {

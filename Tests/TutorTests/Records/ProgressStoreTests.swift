@@ -95,6 +95,22 @@ import Testing
         #expect(report.recoveredRecords == 4)
     }
 
+    @Test func twoDamagedFilesInOneSecondAreBothKept() throws {
+        let state = Self.temporaryState()
+        let location = Self.location(state)
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        try FileManager.default.createDirectory(atPath: location.folder, withIntermediateDirectories: true)
+        var kept: [String] = []
+        for damage in ["{ first", "{ second"] {
+            try damage.write(toFile: location.file, atomically: true, encoding: .utf8)
+            let (_, recovery) = try ProgressStore(location: location).load(now: now)
+            kept.append(try #require(recovery).keptAs)
+        }
+        #expect(kept[0] != kept[1])
+        #expect(try String(contentsOfFile: kept[0], encoding: .utf8) == "{ first")
+        #expect(try String(contentsOfFile: kept[1], encoding: .utf8) == "{ second")
+    }
+
     @Test func readableRecordsOfADamagedFileAreRecovered() throws {
         let state = Self.temporaryState()
         let location = Self.location(state)
