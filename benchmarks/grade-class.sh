@@ -22,13 +22,19 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$tutor" grade "$work/subs/learner000.json" --lang en --format json >/dev/null    # warm-up: references into the cache
 
-t() { local s; s=$(date +%s.%N); "$@"; echo "$(date +%s.%N) - $s" | bc; }
-single=$( { t "$tutor" grade "$work/subs" --lang en --jobs "$jobs" --format json --output "$work/single.json" >/dev/null; } 2>&1 | tail -1)
-echo "single run, --jobs $jobs: ${single} s"
-shards=$( { t bash -c "for k in 0 1 2 3; do '$tutor' grade '$work/subs' --lang en --jobs 1 --shard \$k/4 --output '$work/part-\$k.json' >/dev/null & done; wait"; } 2>&1 | tail -1)
-echo "4 shards as concurrent processes, --jobs 1 each: ${shards} s"
-merge=$( { t "$tutor" grade merge "$work"/part-*.json --format json --output "$work/merged.json" >/dev/null; } 2>&1 | tail -1)
-echo "merge: ${merge} s"
+now() { date +%s.%N; }
+start=$(now)
+"$tutor" grade "$work/subs" --lang en --jobs "$jobs" --format json --output "$work/single.json" >/dev/null
+echo "single run, --jobs $jobs: $(echo "$(now) - $start" | bc) s"
+start=$(now)
+for k in 0 1 2 3; do
+    "$tutor" grade "$work/subs" --lang en --jobs 1 --shard "$k/4" --output "$work/part-$k.json" >/dev/null &
+done
+wait
+echo "4 shards as concurrent processes, --jobs 1 each: $(echo "$(now) - $start" | bc) s"
+start=$(now)
+"$tutor" grade merge "$work"/part-*.json --format json --output "$work/merged.json" >/dev/null
+echo "merge: $(echo "$(now) - $start" | bc) s"
 if cmp -s "$work/single.json" "$work/merged.json"; then echo "merged report: identical to the single run ($(wc -c <"$work/single.json") bytes)"
 else echo "merged report DIFFERS from the single run: diff $work/single.json $work/merged.json"; exit 1; fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
