@@ -56,7 +56,7 @@ let package = Package(
             ]),
 
         // The fuzz harnesses' entry points: also run by FuzzRegressionTests on every saved crash input.
-        .target(name: "FuzzTargets", dependencies: ["D2L", "TerminalMarkdown"], path: "fuzz/Targets"),
+        .target(name: "FuzzTargets", dependencies: ["D2L", "TerminalMarkdown", "Lessons", "Judging", "Records"], path: "fuzz/Targets"),
 
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),

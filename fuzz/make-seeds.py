@@ -75,3 +75,45 @@ put("markdown", "repeated-items.md", md(60, False, "1. item *em* `code`\n", repe
 for lang in ("en", "zh"):
     with open(os.path.join("lessons", lang, "03-relu.md"), encoding="utf-8") as f:
         put("markdown", "lesson-relu-" + lang + ".md", md(50, lang == "zh", f.read()[:6000]))
+
+# Answers: the first byte picks the kind (number, integer, tensor, shape, choice, reflection, code).
+for name, kind, text in [("number", 0, "0.5"), ("fraction", 0, " 1/3 "), ("exponent", 0, "-1e-3"),
+                         ("integer", 1, "203,530"), ("torch-tensor", 2, "tensor([[0., 2.],\n        [1., 3.]])"),
+                         ("numpy-array", 2, "array([[0., 2.]], dtype=float32)"), ("numpy-print", 2, "[[0. 2.]\n [1. 3.]]"),
+                         ("nested-list", 2, "[[1, 2], [3, 4.5e-1]]"), ("torch-size", 3, "torch.Size([784, 256])"),
+                         ("shape-x", 3, "784x256"), ("shape-tuple", 3, "(10,)"), ("choice", 4, "b"),
+                         ("reflection", 5, "ReLU keeps positive values; 负数变成零。")]:
+    put("answer", name, bytes([kind]) + text.encode())
+
+# Checkpoint fences: every one of both languages' lessons.
+import re
+for lang in ("en", "zh"):
+    for lesson in sorted(os.listdir(os.path.join("lessons", lang))):
+        with open(os.path.join("lessons", lang, lesson), encoding="utf-8") as f:
+            fences = re.findall(r"^```checkpoint ([\w-]+)\n(.*?)^```", f.read(), re.S | re.M)
+        for cid, yaml in fences[:2]:
+            put("checkpoint-spec", lang + "-" + cid + ".yaml", yaml.encode())
+
+# .npy (format 1 and 2), as np.save writes them.
+def npy(descr, shape, payload, version=1):
+    header = "{'descr': '%s', 'fortran_order': False, 'shape': %s, }" % (descr, shape)
+    pre = 10 if version == 1 else 12
+    header += " " * ((64 - (pre + len(header) + 1) % 64) % 64) + "\n"
+    size = struct.pack("<H", len(header)) if version == 1 else struct.pack("<I", len(header))
+    return b"\x93NUMPY" + bytes([version, 0]) + size + header.encode() + payload
+put("npy", "f4-2x2.npy", npy("<f4", "(2, 2)", struct.pack("<4f", 0, 2, 3, 0.5)))
+put("npy", "f8-3.npy", npy("<f8", "(3,)", struct.pack("<3d", 1 / 3, -1, 1e30), version=2))
+put("npy", "i8-scalar.npy", npy("<i8", "()", struct.pack("<q", -7)))
+put("npy", "u1-big-endian-f4.npy", npy(">f4", "(1, 1, 2)", struct.pack(">2f", 1.5, -2)))
+
+# progress.json: a learner part-way through, and one cut short.
+progress = ('{"schema": 1, "learner": "ada", "course": "mlp", "language": "en", '
+            '"position": {"lesson": "03-relu", "step": 2}, "updated": "2026-01-02T03:04:05Z", '
+            '"checkpoints": {"relu-by-hand": {"lesson": "03-relu", "status": "done", "hintsUsed": 1, '
+            '"solutionViewed": false, "firstSeen": "2026-01-02T03:00:00Z", "attempts": ['
+            '{"answer": "[0, 2]", "outcome": "wrong", "time": "2026-01-02T03:01:00Z"}, '
+            '{"answer": "[0., 2.]", "outcome": "correct", "summary": "within 1e-6", "time": "2026-01-02T03:02:00Z"}]}, '
+            '"pick-relu": {"lesson": "03-relu", "status": "skipped", "hintsUsed": 0, "solutionViewed": true, "attempts": []}}}')
+put("progress", "part-way.json", progress.encode())
+put("progress", "cut-short.json", progress[:200].encode())
+put("progress", "newer.json", b'{"schema": 7, "learner": "ada", "checkpoints": {}}')

@@ -18,7 +18,9 @@ harnesses=()
 for arg in "$@"; do
     if [[ "$arg" == "--build" ]]; then build_only=true; else harnesses+=("$arg"); fi
 done
-((${#harnesses[@]})) || harnesses=(idx parameter-file markdown)
+if ((${#harnesses[@]} == 0)); then
+    for dir in fuzz/corpus/*/; do harnesses+=("$(basename "$dir")"); done
+fi
 
 swiftc_path=$(readlink -f "$(command -v swiftc)")
 fuzzer_lib=$(find "$(dirname "$swiftc_path")/../lib/clang" -name 'libclang_rt.fuzzer_no_main-x86_64.a' -print -quit 2>/dev/null || true)

@@ -6,12 +6,14 @@ import Darwin
 
 /// The rectified linear unit as the notes define it: `torch.max(X, zeros)`, i.e. elementwise
 /// max(x, 0). NaN stays NaN, as in PyTorch.
-public func relu(_ x: Tensor) -> Tensor {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func relu(_ x: Tensor) -> Tensor {
     x.clamped(min: 0)
 }
 
 /// relu applied in place, for hot loops that own their buffer.
-public func reluInPlace(_ x: inout Tensor) {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func reluInPlace(_ x: inout Tensor) {
     x.scalars.withUnsafeMutableBufferPointer { p in
         for i in 0..<p.count where p[i] < 0 { p[i] = 0 }
     }
@@ -44,7 +46,8 @@ public func softmax(_ x: Tensor) -> Tensor {
 
 /// relu on a Variable, `torch.max(X, zeros)`: the gradient is 1 where x > 0, 0 where x < 0,
 /// and ½ where x == 0 exactly (PyTorch splits a tie of max evenly; learners compare with it).
-public func relu(_ x: Variable) -> Variable {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func relu(_ x: Variable) -> Variable {
     let input = x.value
     return Variable(value: relu(input), parents: [x]) { g in
         [Tensor.broadcast(g, input) { gi, xi in xi > 0 ? gi : (xi == 0 ? 0.5 * gi : 0) }]

@@ -18,7 +18,8 @@ public enum Reduction: String, CaseIterable, Sendable {
 /// numerically stable: loss_i = (max_i − x_i,y) + log Σ_j exp(x_ij − max_i). Logits of ±1000
 /// give finite, exact values where the naive softmax-then-log gives inf. Matches
 /// `torch.nn.functional.cross_entropy(logits, labels, reduction=…)`.
-public func crossEntropy(_ logits: Tensor, _ labels: [Int], reduction: Reduction = .none) -> Tensor {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func crossEntropy(_ logits: Tensor, _ labels: [Int], reduction: Reduction = .none) -> Tensor {
     reduceLosses(crossEntropyRows(logits, labels, gradientScale: nil).losses, reduction)
 }
 
@@ -26,7 +27,8 @@ public func crossEntropy(_ logits: Tensor, _ labels: [Int], reduction: Reduction
 ///
 /// The gradient is that of the reduced loss (for `.none`, of the sum of the per-example losses):
 /// (softmax(logits) − onehot(labels)) · scale, scale = 1/batch for `.mean`, 1 otherwise.
-public func crossEntropyWithGradient(_ logits: Tensor, _ labels: [Int],
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func crossEntropyWithGradient(_ logits: Tensor, _ labels: [Int],
                                      reduction: Reduction = .mean) -> (loss: Tensor, gradient: Tensor) {
     let scale: Float = reduction == .mean ? 1 / Float(Swift.max(labels.count, 1)) : 1
     let (losses, gradient) = crossEntropyRows(logits, labels, gradientScale: { _ in scale })
@@ -85,7 +87,8 @@ func crossEntropyRows(_ logits: Tensor, _ labels: [Int],
 
 /// The fused softmax cross-entropy on a Variable of logits: the backward pass is
 /// (softmax − onehot) scaled by the incoming gradient (per example for `.none`, 1/batch for `.mean`).
-public func crossEntropy(_ logits: Variable, _ labels: [Int], reduction: Reduction = .none) -> Variable {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func crossEntropy(_ logits: Variable, _ labels: [Int], reduction: Reduction = .none) -> Variable {
     let x = logits.value
     let losses = crossEntropyRows(x, labels, gradientScale: nil).losses
     return Variable(value: reduceLosses(losses, reduction), parents: [logits]) { g in

@@ -88,7 +88,8 @@ public func linear(_ x: Tensor, _ w: Tensor, _ b: Tensor) -> Tensor {
 
 /// The chapter's network: H = relu(X.reshape(-1, inputs)·W1 + b1), …, output = H·Wn + bn.
 /// `X` may be [batch, 784] or images [batch, 1, 28, 28]; the result is [batch, outputs] logits.
-public func net(_ X: Tensor, _ params: MLPParameters) -> Tensor {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func net(_ X: Tensor, _ params: MLPParameters) -> Tensor {
     precondition(params.inputs > 0 && X.count % params.inputs == 0,
                  "net: an input of shape \(X.shape) cannot be reshaped to [-1, \(params.inputs)]")
     var h = Tensor(shape: [X.count / params.inputs, params.inputs], scalars: X.scalars)

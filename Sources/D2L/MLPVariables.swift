@@ -24,7 +24,8 @@ public struct MLPVariables {
 
 /// The chapter's network on Variables, so that `backward()` reaches W1, b1, W2, b2, …:
 /// relu(X.reshape(-1, inputs)·W1 + b1)·W2 + b2 (and so on for more hidden layers).
-public func net(_ X: Variable, _ params: MLPVariables) -> Variable {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func net(_ X: Variable, _ params: MLPVariables) -> Variable {
     let inputs = params.weights[0].shape[0]
     precondition(X.value.count % inputs == 0,
                  "net: an input of shape \(X.shape) cannot be reshaped to [-1, \(inputs)]")
@@ -37,6 +38,7 @@ public func net(_ X: Variable, _ params: MLPVariables) -> Variable {
 }
 
 /// `net` on a constant input batch.
-public func net(_ X: Tensor, _ params: MLPVariables) -> Variable {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func net(_ X: Tensor, _ params: MLPVariables) -> Variable {
     net(Variable(X), params)
 }

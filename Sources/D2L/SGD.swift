@@ -1,6 +1,7 @@
 /// The book's from-scratch minibatch SGD (d2l `sgd`): param −= lr · grad / batchSize, then the
 /// gradient is zeroed. Meant to follow `backward()` on a loss SUMMED over the batch.
-public func sgd(_ params: [Variable], lr: Float, batchSize: Int) {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func sgd(_ params: [Variable], lr: Float, batchSize: Int) {
     precondition(batchSize > 0, "sgd: batchSize must be positive, got \(batchSize)")
     let step = lr / Float(batchSize)
     for param in params {
@@ -13,24 +14,25 @@ public func sgd(_ params: [Variable], lr: Float, batchSize: Int) {
 /// An optimizer-style SGD, like `torch.optim.SGD`: `zeroGrad()`, compute a MEAN loss,
 /// `backward()`, `step()` (param −= lr · grad). With the mean loss it follows the same
 /// trajectory as `sgd` after a summed loss.
-public final class SGD {
-    public let parameters: [Variable]
-    public var lr: Float
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package final class SGD {
+    package let parameters: [Variable]
+    package var lr: Float
 
-    public init(_ parameters: [Variable], lr: Float) {
+    package init(_ parameters: [Variable], lr: Float) {
         self.parameters = parameters
         self.lr = lr
     }
 
     /// One descent step with the current gradients (parameters without a gradient stay put).
-    public func step() {
+    package func step() {
         for param in parameters {
             if let grad = param.grad { descend(param, grad, lr) }
         }
     }
 
     /// Zeroes every parameter's gradient.
-    public func zeroGrad() {
+    package func zeroGrad() {
         for param in parameters { param.zeroGrad() }
     }
 }

@@ -34,9 +34,19 @@ public enum CheckpointExport {
         }
     }
 
+    /// Whether `name` can name an argument, and so a file in the export folder: letters,
+    /// digits and `_`, not starting with a digit (`X`, `y_hat`, `W1`; never `../x`).
+    public static func isArgumentName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
+    }
+
     /// Writes `DIR/<name>.npy` or `.json` for every tensor argument; returns the paths written.
     public static func write(_ spec: CheckpointSpec, context: CallContext, format: Format, directory: String) throws -> [String] {
         let inputs = try inputs(of: spec, context: context)
+        if let bad = inputs.first(where: { !isArgumentName($0.name) }) {
+            throw LessonError(spec.location(ofKey: "args"), "argument name '\(bad.name)' is not an identifier; nothing was exported")
+        }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var paths: [String] = []
         for (name, value, isLabels) in inputs {

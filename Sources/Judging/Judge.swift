@@ -68,7 +68,8 @@ public struct Judge: Sendable {
 
     /// Whether judging `spec` starts long work: learner code to build, or a training run that
     /// is not cached yet (its reference's or a mistake's).
-    public func isExpensive(_ spec: CheckpointSpec) -> Bool {
+    public func isExpensive(_ spec: CheckpointSpec, learner: LearnerIdentity? = nil) -> Bool {
+        let spec = Self.seen(spec, by: learner)
         if spec.expect == .code { return true }
         if let call = spec.call, registry.isExpensive(call, args: spec.args, environment: environment) { return true }
         return spec.mistakes.contains { m in
@@ -78,8 +79,9 @@ public struct Judge: Sendable {
     }
 
     /// The checkpoint's reference (nil for reflections and code).
-    public func reference(for spec: CheckpointSpec, progress: JudgeProgress? = nil) throws -> ReferenceValue? {
-        try reference(for: spec, context: context(spec, progress: progress))
+    public func reference(for spec: CheckpointSpec, learner: LearnerIdentity? = nil, progress: JudgeProgress? = nil) throws -> ReferenceValue? {
+        let spec = Self.seen(spec, by: learner)
+        return try reference(for: spec, context: context(spec, progress: progress))
     }
 
     func reference(for spec: CheckpointSpec, context: CallContext) throws -> ReferenceValue? {
@@ -94,8 +96,12 @@ public struct Judge: Sendable {
     }
 
     /// The result of mistake `m` of `spec`: the checkpoint's args overridden by the mistake's.
-    public func mistakeResult(_ m: Mistake, of spec: CheckpointSpec, progress: JudgeProgress? = nil) throws -> ReferenceValue? {
-        try mistakeResult(m, of: spec, context: context(spec, progress: progress))
+    public func mistakeResult(_ m: Mistake, of spec: CheckpointSpec, learner: LearnerIdentity? = nil,
+                              progress: JudgeProgress? = nil) throws -> ReferenceValue? {
+        guard let learner else { return try mistakeResult(m, of: spec, context: context(spec, progress: progress)) }
+        let seen = spec.variant(for: learner)
+        let index = spec.mistakes.firstIndex(of: m)
+        return try mistakeResult(index.map { seen.mistakes[$0] } ?? m, of: seen, context: context(seen, progress: progress))
     }
 
     func mistakeResult(_ m: Mistake, of spec: CheckpointSpec, context: CallContext) throws -> ReferenceValue? {
@@ -112,6 +118,11 @@ public struct Judge: Sendable {
         }
     }
 
+    /// The checkpoint with `learner`'s inputs (unchanged without a learner).
+    static func seen(_ spec: CheckpointSpec, by learner: LearnerIdentity?) -> CheckpointSpec {
+        learner.map(spec.variant(for:)) ?? spec
+    }
+
     /// `base` with the entries of `overrides` replacing those of the same name.
     static func merged(_ base: [ArgEntry], _ overrides: [ArgEntry]) -> [ArgEntry] {
         var args = base
@@ -122,7 +133,8 @@ public struct Judge: Sendable {
     }
 
     /// What `solution` shows: the full reference, the right choice, or the model answer.
-    public func solution(for spec: CheckpointSpec, progress: JudgeProgress? = nil) throws -> Solution? {
+    public func solution(for spec: CheckpointSpec, learner: LearnerIdentity? = nil, progress: JudgeProgress? = nil) throws -> Solution? {
+        let spec = Self.seen(spec, by: learner)
         if spec.expect == .reflection { return spec.modelAnswer.map(Solution.modelAnswer) }
         guard let reference = try guarded(spec, { try self.reference(for: spec, progress: progress) }) else {
             return spec.modelAnswer.map(Solution.modelAnswer)
@@ -137,7 +149,10 @@ public struct Judge: Sendable {
 
     /// Judges typed text. A malformed answer is a verdict (`.malformed`, not an attempt); a
     /// broken checkpoint or a stopped computation is a `JudgeError`.
-    public func judge(_ text: String, for spec: CheckpointSpec, progress: JudgeProgress? = nil) throws -> Verdict {
+    /// `learner` says whose inputs a checkpoint with `seed: variant` uses (nil: such a
+    /// checkpoint cannot be judged).
+    public func judge(_ text: String, for spec: CheckpointSpec, learner: LearnerIdentity? = nil, progress: JudgeProgress? = nil) throws -> Verdict {
+        let spec = Self.seen(spec, by: learner)
         if spec.expect == .code {
             guard let code else {
                 throw JudgeError.brokenCheckpoint(LessonError(spec.location, "code checkpoints need the learner-code checker"))
@@ -154,7 +169,9 @@ public struct Judge: Sendable {
     }
 
     /// Judges an answer read from a `.npy` or JSON file.
-    public func judge(answerFile path: String, for spec: CheckpointSpec, progress: JudgeProgress? = nil) throws -> Verdict {
+    public func judge(answerFile path: String, for spec: CheckpointSpec, learner: LearnerIdentity? = nil,
+                      progress: JudgeProgress? = nil) throws -> Verdict {
+        let spec = Self.seen(spec, by: learner)
         let answer: AnswerValue
         do {
             answer = try AnswerFile.read(path: path, kind: spec.expect, choices: spec.choices)
@@ -165,8 +182,10 @@ public struct Judge: Sendable {
     }
 
     /// Judges a parsed answer.
-    public func judge(answer: AnswerValue, for spec: CheckpointSpec, progress: JudgeProgress? = nil) throws -> Verdict {
-        try guarded(spec) { try verdict(answer: answer, for: spec, context: context(spec, progress: progress)) }
+    public func judge(answer: AnswerValue, for spec: CheckpointSpec, learner: LearnerIdentity? = nil,
+                      progress: JudgeProgress? = nil) throws -> Verdict {
+        let spec = Self.seen(spec, by: learner)
+        return try guarded(spec) { try verdict(answer: answer, for: spec, context: context(spec, progress: progress)) }
     }
 
     func verdict(answer: AnswerValue, for spec: CheckpointSpec, context: CallContext) throws -> Verdict {

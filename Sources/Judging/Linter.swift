@@ -12,6 +12,10 @@ public struct Linter {
     /// Told before each checkpoint is computed (for a progress line); may be nil.
     public var onCheckpoint: ((Lesson, CheckpointSpec) -> Void)?
 
+    /// Whose inputs a checkpoint with `seed: variant` is checked with (every learner's
+    /// inputs are drawn the same way).
+    public static let sampleLearner = LearnerIdentity(learner: "lint", course: "lint")
+
     public init(judge: Judge = Judge()) {
         self.judge = judge
     }
@@ -52,8 +56,21 @@ public struct Linter {
     /// The problems of one checkpoint: its call and arguments, its reference, its mistakes.
     public func lint(_ spec: CheckpointSpec) -> [LessonError] {
         var problems: [LessonError] = []
+        let spec = spec.variant(for: Self.sampleLearner)
+        do {
+            _ = try judge.personalized(spec, for: Self.sampleLearner)
+        } catch let JudgeError.brokenCheckpoint(e) {
+            problems.append(e)
+        } catch {
+            problems.append(LessonError(spec.location, "\(error)"))
+        }
         let registry = judge.registry
         func at(_ line: Int?) -> SourceLocation { SourceLocation(file: spec.location.file, line: line ?? spec.location.line) }
+        for entry in spec.args + spec.mistakes.flatMap(\.args) + (spec.code?.cases.flatMap { $0 } ?? [])
+        where !CheckpointExport.isArgumentName(entry.name) {
+            problems.append(LessonError(at(entry.line > 0 ? entry.line : spec.keyLines["args"]),
+                "argument name '\(entry.name)' is not an identifier (letters, digits and _, not starting with a digit); `tutor export` names a file after it"))
+        }
         if let call = spec.call {
             if let d = registry.definitions[call], d.isMistake {
                 problems.append(LessonError(spec.location(ofKey: "call"), "`\(call)` computes a typical mistake; the reference must come from a library call (use it under `mistakes:`)"))

@@ -27,6 +27,8 @@ public struct CodeCheckReport: Sendable {
     public var runSeconds: Double
     /// Why the learner's code ran without a sandbox, when it did.
     public var notIsolated: String?
+    /// The seed the check's random cases were drawn from (`check(_:seed:)` repeats them).
+    public var seed: UInt64 = 0
 
     public var passed: Bool { verdict.isCorrect }
 
@@ -61,17 +63,24 @@ public struct CodeChecker: Sendable {
 
     /// Checks the learner's function against `spec` (`expect: code`).
     /// - Throws: `LessonError` when the checkpoint itself is broken (a lesson bug, at file:line).
-    public func check(_ spec: CheckpointSpec,
+    /// Every check draws its random cases fresh (`FreshCases`) from `seed`, new unless given.
+    public func check(_ spec: CheckpointSpec, seed: UInt64? = nil,
                       progress: @escaping (CodeCheckStage) -> Void = { _ in },
                       isCancelled: @escaping () -> Bool = { false }) throws -> CodeCheckReport {
-        var report = try buildAndRun(spec, progress: progress, isCancelled: isCancelled)
+        let seed = seed ?? FreshCases.newSeed()
+        var report = try buildAndRun(spec, seed: seed, progress: progress, isCancelled: isCancelled)
+        report.seed = seed
+        if report.failure.map({ if case .build = $0 { return false } else { return true } }) ?? true {
+            report.verdict.details.append(CodeMessages.drawn(seed: seed))
+        }
         if let reason = report.notIsolated { report.verdict.details.append(CodeMessages.notIsolated(reason)) }
         return report
     }
 
-    private func buildAndRun(_ spec: CheckpointSpec, progress: @escaping (CodeCheckStage) -> Void,
+    private func buildAndRun(_ spec: CheckpointSpec, seed: UInt64, progress: @escaping (CodeCheckStage) -> Void,
                        isCancelled: @escaping () -> Bool) throws -> CodeCheckReport {
-        guard let code = spec.code else { throw LessonError(spec.location, "checkpoint '\(spec.id)' is not `expect: code`") }
+        guard var code = spec.code else { throw LessonError(spec.location, "checkpoint '\(spec.id)' is not `expect: code`") }
+        code.cases = FreshCases.drawn(code.cases, seed: seed)
         let inputs = try code.cases.indices.map { try judge.runnerInputs(spec, code, case: $0) }
 
         progress(.building)
@@ -101,7 +110,19 @@ public struct CodeChecker: Sendable {
         for (index, result) in run.results.enumerated() {
             progress(.computingReference(case: index))
             let reference = try judge.reference(spec, code, case: index)
-            let given = NDArray(result)
+            let given: NDArray
+            if code.function == .train {
+                switch try trainedAccuracy(inputs[index], parameters: result) {
+                case let .accuracy(accuracy): given = accuracy
+                case let .problem(failure):
+                    report.failure = .run(failure, caseIndex: index)
+                    report.verdict.message = CodeMessages.runFailed(failure, function: code.function)
+                    report.verdict.details = CodeMessages.runDetails(failure)
+                    return report
+                }
+            } else {
+                given = NDArray(result)
+            }
             var comparison = Comparison.compare(given: given, reference: reference, tolerance: spec.tolerance)
             if code.function == .train, !comparison.isClose, given.count == 1, reference.count == 1,
                given.values[0] >= reference.values[0] {

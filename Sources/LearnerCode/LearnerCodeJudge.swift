@@ -11,13 +11,25 @@ public struct LearnerCodeJudge: CodeJudging {
     /// The workspace to check (`--workspace`, the one the course remembers); nil finds it
     /// from the answer or from here (`Workspace.locate`).
     public var workspace: String?
+    /// Refuse to run learner code without a sandbox (`tutor grade` without `--unsafe-no-sandbox`).
+    public var requiresSandbox: Bool
+    var availability: SandboxAvailability
 
-    public init(workspace: String? = nil) { self.workspace = workspace }
+    public init(workspace: String? = nil, requiresSandbox: Bool = false,
+                availability: SandboxAvailability = SandboxIsolation.availability) {
+        self.workspace = workspace
+        self.requiresSandbox = requiresSandbox
+        self.availability = availability
+    }
 
     /// `answer` is what was typed at the prompt (`check`, anything) or, when grading a folder
     /// of submissions, the path of the learner's workspace: a path to a folder is used as the
     /// workspace.
     public func verdict(for spec: CheckpointSpec, answer: String, judge: Judge, progress: JudgeProgress?) throws -> Verdict {
+        if requiresSandbox, case let .unavailable(reason) = availability {
+            return Verdict(checkpointID: spec.id, outcome: .malformed, message: CodeMessages.refusedWithoutSandbox(reason),
+                           maxPoints: spec.points)
+        }
         var named = workspace
         let typed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
         var isDirectory: ObjCBool = false

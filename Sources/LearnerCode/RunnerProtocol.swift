@@ -44,20 +44,26 @@ public struct RunnerRun: Sendable {
 
 /// The runner's protocol, tutor side (`RunnerWire` is the format both sides compile).
 public enum RunnerProtocol {
-    /// The request: `{"function": …, "cases": [{name: value, …}, …]}`.
-    public static func request(function: String, cases: [[(String, CodeValue)]]) -> String {
+    /// The request: `{"function": …, "token": …, "cases": [{name: value, …}, …]}`.
+    public static func request(function: String, token: String, cases: [[(String, CodeValue)]]) -> String {
         let items = cases.map { args in
             "{" + args.map { "\(CodeValue.string($0.0).json):\($0.1.json)" }.joined(separator: ",") + "}"
         }
-        return "{\"function\":\(CodeValue.string(function).json),\"cases\":[" + items.joined(separator: ",\n") + "]}"
+        return "{\"function\":\(CodeValue.string(function).json),\"token\":\(CodeValue.string(token).json),\"cases\":["
+            + items.joined(separator: ",\n") + "]}"
     }
 
-    /// Parses the runner's stdout: one result line per case, in order; other lines are the
-    /// learner's own output.
-    static func results(from stdout: String) throws -> [Tensor] {
+    /// A token for one run: 128 random bits.
+    static func newToken() -> String {
+        (0..<2).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined(separator: "-")
+    }
+
+    /// Parses the runner's stdout: one result line of this run (`token`) per case, in order;
+    /// other lines are the learner's own output.
+    static func results(from stdout: String, token: String) throws -> [Tensor] {
         var results: [Tensor] = []
         for line in stdout.split(separator: "\n") {
-            guard let (index, tensor) = try RunnerWire.result(fromLine: line) else { continue }
+            guard let (index, tensor) = try RunnerWire.result(fromLine: line, token: token) else { continue }
             guard index == results.count else { throw RunnerWire.WireError(line: String(line.prefix(200))) }
             results.append(tensor)
         }
@@ -86,13 +92,14 @@ extension Workspace {
                     isCancelled: @escaping () -> Bool = { false }) -> RunnerRun {
         // The cases reach the runner as an already-unlinked file: nothing of them is left in
         // any folder, and no other run can read them.
-        let input = Data(RunnerProtocol.request(function: function.rawValue, cases: cases).utf8)
+        let token = RunnerProtocol.newToken()
+        let input = Data(RunnerProtocol.request(function: function.rawValue, token: token, cases: cases).utf8)
         // One BLAS thread keeps the memory limit meaningful and leaves a core for the tutor.
         let sandbox = Sandbox.run(runnerURL.path, [], directory: root.path, input: input,
                                   environment: ["OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=yes,color=no,interactive=no"],
                                   isolation: learnerCodeIsolation(), limits: limits, isCancelled: isCancelled)
         var run = RunnerRun(results: [], failure: nil, sandbox: sandbox)
-        do { run.results = try RunnerProtocol.results(from: sandbox.stdoutText) }
+        do { run.results = try RunnerProtocol.results(from: sandbox.stdoutText, token: token) }
         catch { run.failure = .failed("\(error)") }
 
         switch sandbox.outcome {

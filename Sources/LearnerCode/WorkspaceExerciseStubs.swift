@@ -113,9 +113,9 @@ public func train(_ params: inout MLPParameters, data: FashionMNIST,
 // 反向传播（书中由 autograd 完成）：已给出，请勿修改。
 import D2L
 
-/// The summed softmax cross-entropy of the network on (X, y) and its gradient with respect to
-/// every weight and bias (the same shapes as params), computed with the library's net.
-/// 网络在 (X, y) 上的交叉熵损失之和，以及它对每个权重和偏置的梯度（形状与 params 相同）。
+/// The summed loss of the network on (X, y), by your `loss`, and the gradient of the summed
+/// softmax cross-entropy with respect to every weight and bias (the same shapes as params).
+/// 网络在 (X, y) 上的损失之和（用你的 `loss` 计算），以及 softmax 交叉熵之和对每个权重和偏置的梯度（形状与 params 相同）。
 public func gradients(_ params: MLPParameters, _ X: Tensor, _ y: [Int]) -> (loss: Float, grads: MLPParameters) {
     let inputs = params.weights[0].shape[0]
     var activations = [Tensor(shape: [X.count / inputs, inputs], scalars: X.scalars)]
@@ -125,8 +125,12 @@ public func gradients(_ params: MLPParameters, _ X: Tensor, _ y: [Int]) -> (loss
         preactivations.append(z)
         if layer < params.weights.count - 1 { activations.append(z.map { Swift.max($0, 0) }) }
     }
-    let (loss, outputGradient) = crossEntropyWithGradient(preactivations.last!, y, reduction: .sum)
-    var dz = outputGradient
+    // d(summed cross-entropy)/d(logits) = softmax(logits) − one-hot(y).
+    let logits = preactivations.last!
+    let classes = logits.shape[1]
+    var outputGradient = softmax(logits).scalars
+    for (row, label) in y.enumerated() { outputGradient[row * classes + label] -= 1 }
+    var dz = Tensor(shape: logits.shape, scalars: outputGradient)
     var weightGrads = params.weights, biasGrads = params.biases
     for layer in params.weights.indices.reversed() {
         weightGrads[layer] = matmul(activations[layer], dz, transposeA: true)
@@ -137,7 +141,7 @@ public func gradients(_ params: MLPParameters, _ X: Tensor, _ y: [Int]) -> (loss
             dz = Tensor(shape: dh.shape, scalars: zip(dh.scalars, z.scalars).map { $1 > 0 ? $0 : 0 })
         }
     }
-    return (loss.scalar, MLPParameters(weights: weightGrads, biases: biasGrads))
+    return (loss(logits, y).sum().scalar, MLPParameters(weights: weightGrads, biases: biasGrads))
 }
 """#
 }

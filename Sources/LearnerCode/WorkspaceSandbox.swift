@@ -37,3 +37,18 @@ extension CodeMessages {
                       zh: "警告：你的代码没有在沙箱中运行（\(reason)）；只限制了时间、内存和输出")
     }
 }
+
+extension CodeMessages {
+    static func drawn(seed: UInt64) -> LocalizedText {
+        LocalizedText(en: "random cases drawn with seed \(seed)", zh: "随机用例的种子：\(seed)")
+    }
+}
+
+extension CodeMessages {
+    static func refusedWithoutSandbox(_ reason: String) -> LocalizedText {
+        LocalizedText(en: "not graded: learner code cannot be sandboxed here (\(reason)); "
+                          + "--unsafe-no-sandbox runs it with time, memory and output limits only",
+                      zh: "未评分：这里无法在沙箱中运行学习者的代码（\(reason)）；"
+                          + "--unsafe-no-sandbox 会只在时间、内存和输出限制下运行它")
+    }
+}

@@ -4,9 +4,11 @@ import Foundation
 /// The wire format between the tutor and a workspace's `runner`: both sides compile this one
 /// file (the tutor through LearnerCode, the runner as the `RunnerWire` product of this package).
 ///
-/// The tutor writes `{"function": …, "cases": [{name: value, …}, …]}` as JSON; the runner
-/// answers with one line per case, `<marker>{"case": i, "value": tensor}`, flushed at once so
-/// a crash in case 3 still leaves the results of 0–2. A tensor is `{"shape": […], "data": […]}`
+/// The tutor writes `{"function": …, "token": …, "cases": [{name: value, …}, …]}` as JSON; the
+/// runner answers with one line per case, `<marker><token> {"case": i, "value": tensor}`,
+/// flushed at once so a crash in case 3 still leaves the results of 0–2. The token is new for
+/// every run and the runner no longer holds its input once the learner's code runs, so a
+/// result line the learner's code prints never counts. A tensor is `{"shape": […], "data": […]}`
 /// with NaN and ±inf as the strings "nan", "inf", "-inf".
 public enum RunnerWire {
     /// Starts every result line: ASCII record separator and a word, on a fresh line, so the
@@ -50,15 +52,17 @@ public enum RunnerWire {
     }
 
     /// The runner's line for the result of case `index`.
-    public static func resultLine(case index: Int, _ value: Tensor) -> String {
-        "\n" + resultMarker + "{\"case\":\(index),\"value\":\(json(value))}"
+    public static func resultLine(case index: Int, _ value: Tensor, token: String) -> String {
+        "\n" + resultMarker + token + " {\"case\":\(index),\"value\":\(json(value))}"
     }
 
-    /// The result of one line, when it is a result line: (case, tensor); nil for the learner's
-    /// own output; throws for a marked line that does not parse.
-    public static func result(fromLine line: Substring) throws -> (Int, Tensor)? {
-        guard line.hasPrefix(resultMarker) else { return nil }
-        let body = line.dropFirst(resultMarker.count)
+    /// The result of one line, when it is a result line of this run: (case, tensor); nil for
+    /// the learner's own output (a marked line without the run's token included); throws for a
+    /// line of this run that does not parse.
+    public static func result(fromLine line: Substring, token: String) throws -> (Int, Tensor)? {
+        let prefix = resultMarker + token + " "
+        guard !token.isEmpty, line.hasPrefix(prefix) else { return nil }
+        let body = line.dropFirst(prefix.count)
         guard let object = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any],
               let index = object["case"] as? Int, let tensor = tensor(object["value"]) else {
             throw WireError(line: String(body.prefix(200)))

@@ -45,7 +45,7 @@ struct CommandLineEdgeTests {
     }
 
     @Test func helpParagraphsAreWrappedByTheWidthNotBySourceLines() throws {
-        let output = try TutorBinary.run(["help", "grade"], environment: TutorBinary.environment(["COLUMNS": "200"]))
+        let output = try TutorBinary.run(["help", "grade", "run"], environment: TutorBinary.environment(["COLUMNS": "200"]))
         #expect(output.status == 0)
         // One paragraph: the sentence that spanned two source lines is on one line.
         #expect(output.out.contains("an answers file mapping checkpoint ids to answers, in JSON or YAML"), "\(output.out)")

@@ -47,7 +47,7 @@ import Records
         let jsonFile = folder + "/../report-\(UUID().uuidString).json"
         let json = try grade([folder, "--format", "json", "--output", jsonFile])
         #expect(json.status == 0 && json.out.contains("BROKEN"))
-        let report = try JSONDecoder().decode(GradeReport.self, from: Data(contentsOf: URL(fileURLWithPath: jsonFile)))
+        let report = try GradeJSON.decoder().decode(GradeReport.self, from: Data(contentsOf: URL(fileURLWithPath: jsonFile)))
         #expect(report.submissions.map(\.learner) == ["ada", "bob", "carl", "dan"])
         #expect(report.stamp.lessons.keys.sorted() == ["00-start", "01-nonlinear"])
         #expect(report.stamp.lessons["00-start"]?.count == 64)
@@ -70,7 +70,7 @@ import Records
         let many = try grade([folder, "--partial", "--jobs", "4", "--format", "json"])
         #expect(one.status == 0 && many.status == 0)
         #expect(one.out == many.out)
-        let report = try JSONDecoder().decode(GradeReport.self, from: Data(one.out.utf8))
+        let report = try GradeJSON.decoder().decode(GradeReport.self, from: Data(one.out.utf8))
         // dan: pick-relu right on the second attempt keeps 75%; pick-shape on the first, 100%.
         #expect(report.submissions[3].points == 1.75)
     }
@@ -108,7 +108,7 @@ import Records
         try (try String(contentsOfFile: lesson, encoding: .utf8) + hidden).write(toFile: lesson, atomically: true, encoding: .utf8)
         let result = try TutorBinary.run(["grade", folder, "--lessons", instructor, "--lang", "en", "--format", "json"])
         #expect(result.status == 0)
-        let report = try JSONDecoder().decode(GradeReport.self, from: Data(result.out.utf8))
+        let report = try GradeJSON.decoder().decode(GradeReport.self, from: Data(result.out.utf8))
         let ada = try #require(report.submissions.first { $0.learner == "ada" })
         #expect(ada.maxPoints == 6 && ada.points == 4)
         #expect(ada.checkpoints.first { $0.id == "hidden-relu-zero" }?.outcome == .missing)
@@ -119,7 +119,7 @@ import Records
         let start = instructor + "/en/00-start.md"
         try (try String(contentsOfFile: start, encoding: .utf8) + "\nOne more sentence.\n").write(toFile: start, atomically: true, encoding: .utf8)
         let changed = try TutorBinary.run(["grade", folder + "/dan", "--lessons", instructor, "--lang", "en", "--format", "json"])
-        let again = try JSONDecoder().decode(GradeReport.self, from: Data(changed.out.utf8))
+        let again = try GradeJSON.decoder().decode(GradeReport.self, from: Data(changed.out.utf8))
         #expect(again.submissions[0].checkpoints.filter(\.lessonChanged).map(\.id).sorted() == ["pick-relu", "pick-shape"])
         #expect(again.stamp.lessons["00-start"] != report.stamp.lessons["00-start"])
     }

@@ -19,6 +19,13 @@ func temporaryDirectory(_ name: String = "tutorcore") -> String {
     return dir
 }
 
+/// Runs `body` with a fresh temporary folder, removed afterwards.
+func withTemporaryDirectory<T>(_ name: String, _ body: (URL) throws -> T) rethrows -> T {
+    let dir = URL(fileURLWithPath: temporaryDirectory(name))
+    defer { try? FileManager.default.removeItem(at: dir) }
+    return try body(dir)
+}
+
 /// Whether the real Fashion-MNIST files are installed (tests that train need them).
 let fashionMNISTInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")
     || ProcessInfo.processInfo.environment["FASHION_MNIST_DIR"] != nil

@@ -1,7 +1,5 @@
+import Foundation
 import FuzzTargets
-#if canImport(Glibc)
-import Glibc
-#endif
 
 // libFuzzer's entry for programs that have their own main (from libclang_rt.fuzzer_no_main).
 @_silgen_name("LLVMFuzzerRunDriver")
@@ -15,7 +13,7 @@ enum Harness {
     static let selected: FuzzTarget = {
         let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
         guard CommandLine.arguments.count >= 2, let target = FuzzTarget(rawValue: CommandLine.arguments[1]) else {
-            fputs("usage: tutor-fuzz HARNESS [libFuzzer options] [CORPUS…]   (HARNESS: \(names))\n", stderr)
+            FileHandle.standardError.write(Data("usage: tutor-fuzz HARNESS [libFuzzer options] [CORPUS…]   (HARNESS: \(names))\n".utf8))
             exit(2)
         }
         return target

@@ -8,12 +8,24 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case parameterFile = "parameter-file"
     /// Markdown rendered for the terminal; the first byte picks the width and colour.
     case markdown
+    /// Typed answers; the first byte picks the kind of answer expected.
+    case answer
+    /// The YAML of a checkpoint fence in a lesson.
+    case checkpointSpec = "checkpoint-spec"
+    /// NumPy `.npy` files (answers given as files).
+    case npy
+    /// `progress.json`.
+    case progress
 
     public func run(_ input: [UInt8]) -> FuzzOutcome {
         switch self {
         case .idx: return fuzzIDX(input)
         case .parameterFile: return fuzzParameterFile(input)
         case .markdown: return fuzzMarkdown(input)
+        case .answer: return fuzzAnswer(input)
+        case .checkpointSpec: return fuzzCheckpointSpec(input)
+        case .npy: return fuzzNpy(input)
+        case .progress: return fuzzProgress(input)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How `trainCh3` updates parameters after a batch, as d2l's `train_epoch_ch3` does.
-public enum Updater {
+package enum Updater {
     /// The book's from-scratch updater: the per-example losses are summed, `backward()`, then
     /// `update(batchRows)` (e.g. `{ sgd(params.all, lr: 0.1, batchSize: $0) }`).
     case batch((_ batchSize: Int) -> Void)
@@ -17,8 +17,9 @@ public enum Updater {
 ///
 /// For learners' own nets and losses, on autodiff. The chapter's MLP itself trains much faster
 /// with `trainMLP(_:data:observer:)`.
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
 @discardableResult
-public func trainCh3<TrainIter: Sequence, TestIter: Sequence>(
+package func trainCh3<TrainIter: Sequence, TestIter: Sequence>(
     net: (Tensor) -> Variable, trainIter: TrainIter, testIter: TestIter,
     loss: (Variable, [Int]) -> Variable, epochs: Int, updater: Updater,
     observer: TrainingObserver? = nil

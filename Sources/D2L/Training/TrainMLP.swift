@@ -22,7 +22,8 @@ public struct TrainResult: Sendable {
 /// Runs on the fast path (`FastMLP`: hand-written forward/backward, sgemm, all threads of the
 /// machine or `$D2L_THREADS`), not on autodiff: for any other network or loss use `trainCh3`.
 /// Each batch and epoch is reported to `observer`, which can stop the run.
-public func trainMLP(_ config: TrainConfig, data: FashionMNIST, observer: TrainingObserver? = nil) throws -> TrainResult {
+/// `package`: a reference for an exercise, out of reach of learners' workspaces (other packages).
+package func trainMLP(_ config: TrainConfig, data: FashionMNIST, observer: TrainingObserver? = nil) throws -> TrainResult {
     if let problem = config.problem { throw TrainError.invalidConfig(problem) }
     let data = config.trainSubset == nil && config.testSubset == nil
         ? data : data.subset(train: config.trainSubset, test: config.testSubset)

@@ -100,9 +100,9 @@ private final class Sleep: @unchecked Sendable {
     private let lock = NSCondition()
     /// Threads inside `until`'s sleeping part (so `wakeAll` can skip the lock when there are none).
     private let sleepers = Atomic<Int>(0)
-    /// How long to spin before sleeping: longer than the gap between two phases of a step and
-    /// than a chunk usually waits for the last one, shorter than what a paused thread loses.
-    private static let spinNanoseconds: UInt64 = 100_000
+    /// How long to spin before sleeping: longer than the gap between two phases of a step, short
+    /// enough that a thread sharing its core with the one it waits for soon lets that one run.
+    private static let spinNanoseconds: UInt64 = 30_000
 
     func until(_ condition: () -> Bool) {
         if condition() { return }

@@ -49,9 +49,18 @@ public enum NpyFile {
         let bigEndian = order == ">"
         let allowed: [Character: [Int]] = ["f": [4, 8], "i": [1, 2, 4, 8], "u": [1, 2, 4, 8]]
         guard "<>|=".contains(order), allowed[kind]?.contains(size) == true else { throw unsupported(type) }
-        let count = shape.reduce(1, *)
+        // The header's shape is untrusted: its product, and that times the element size, may overflow.
+        let (count, countOverflow) = shape.reduce((1, false)) { acc, dim in
+            let (product, overflow) = acc.0.multipliedReportingOverflow(by: dim)
+            return (product, acc.1 || overflow)
+        }
+        let (byteCount, bytesOverflow) = count.multipliedReportingOverflow(by: size)
+        guard !countOverflow, !bytesOverflow else {
+            throw fail("the .npy header's shape \(formatShape(shape)) holds more values than any file can; the file is damaged",
+                       ".npy 文件头中的形状 \(formatShape(shape)) 包含的值多于任何文件所能容纳的；文件已损坏")
+        }
         let dataStart = headerStart + headerLength
-        guard bytes.count - dataStart >= count * size else {
+        guard bytes.count - dataStart >= byteCount else {
             throw fail("the .npy file is truncated: \(count) values of \(size) bytes expected, \(bytes.count - dataStart) bytes present",
                        ".npy 文件不完整：应有 \(count) 个 \(size) 字节的值，实际只有 \(bytes.count - dataStart) 字节")
         }

@@ -51,7 +51,12 @@ public struct CallArgs {
         return try int(name, min: lower)
     }
 
-    func seed(_ name: String = "seed") throws -> UInt64 { UInt64(try int(name, default: 0)) }
+    func seed(_ name: String = "seed") throws -> UInt64 {
+        if case .string(Variant.seedWord)? = entry(name)?.value {
+            throw bad(name, "`seed: variant` draws per-learner inputs and needs to know the learner (judge with a learner identity)")
+        }
+        return UInt64(try int(name, default: 0))
+    }
 
     func string(_ name: String, default value: String, allowed: [String]) throws -> String {
         guard let e = entry(name) else { return value }
@@ -106,7 +111,7 @@ public enum ArgTensors {
     /// The generated forms and their extra keys.
     public static let generators: [String: [String]] = [
         "randn": ["seed", "scale", "shift"], "zeros": [], "ones": [], "full": ["value"],
-        "arange": ["scale", "shift"], "randint": ["high", "seed"],
+        "arange": ["scale", "shift"], "randint": ["high", "low", "seed"],
         "images": ["split", "offset"], "labels": ["split", "offset"],
     ]
 
@@ -162,9 +167,11 @@ public enum ArgTensors {
             case "full": t = Tensor(shape: shape, scalars: [Float](repeating: Float(try args.double("value")), count: count))
             case "arange": t = Tensor(shape: shape, scalars: (0..<count).map(Float.init))
             default:
-                let high = try args.int("high", min: 1)
+                // Whole numbers in low..<high (low defaults to 0): small ones keep a tensor hand-computable.
+                let low = try args.int("low", default: 0, min: -1_000_000)
+                let high = try args.int("high", min: low + 1)
                 var rng = SeededRNG(seed: try args.seed())
-                t = Tensor(shape: shape, scalars: (0..<count).map { _ in Float(Int.random(in: 0..<high, using: &rng)) })
+                t = Tensor(shape: shape, scalars: (0..<count).map { _ in Float(Int.random(in: low..<high, using: &rng)) })
             }
             if gen.name == "randn" || gen.name == "arange" {
                 let scale = Float(try args.double("scale", default: 1)), shift = Float(try args.double("shift", default: 0))

@@ -12,6 +12,9 @@ public final class CallEnvironment: Sendable {
     /// Finished training runs (nil: always train).
     public let cache: RunCache?
     private let loaded: Mutex<Loaded>
+    /// Results of calls already made, by call and arguments (at most `maxResults`).
+    private let results = Mutex<[String: CallResult]>([:])
+    static let maxResults = 20_000
 
     private struct Loaded {
         var data: FashionMNIST?
@@ -29,6 +32,14 @@ public final class CallEnvironment: Sendable {
         dataDirectory = nil
         self.cache = cache
         loaded = Mutex(Loaded(data: data, fingerprint: DataFingerprint.contents(data)))
+    }
+
+    /// The result of the call `key` (its name and canonical arguments) if it was made before.
+    func knownResult(_ key: String) -> CallResult? { results.withLock { $0[key] } }
+
+    /// Keeps the result of call `key` for the calls that follow.
+    func remember(_ result: CallResult, key: String) {
+        results.withLock { if $0.count < Self.maxResults { $0[key] = result } }
     }
 
     /// Fashion-MNIST, loaded on first use.

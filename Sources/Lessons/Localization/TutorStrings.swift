@@ -33,7 +33,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     // Lessons
     case noLessons, lessonsMissing, brokenCheckpoint, attemptsCount
     // Grading
-    case gradeNoAnswer, gradeReflectionAnswered
+    case gradeNoAnswer, gradeReflectionAnswered, gradeOtherLearnersInputs
     // tutor check
     case computingTraining, epochLine, cannotReadAnswer, brokenCheckpointReport, interruptedReference
     // Code checks
@@ -148,6 +148,7 @@ extension TutorText {
         .brokenCheckpoint: "A checkpoint of this lesson could not be read and is left out ({0}). tutor lint says more.",
         .gradeNoAnswer: "no answer",
         .gradeReflectionAnswered: "answered (reflections count as completion)",
+        .gradeOtherLearnersInputs: "identical to the right answer of {0}, whose inputs differ: this answers {0}'s inputs, not this learner's",
         .computingTraining: "computing the reference (a training run; cached afterwards)…",
         .epochLine: "epoch {0}: train loss {1}, test acc {2}",
         .cannotReadAnswer: "cannot read the answer: {0}",
@@ -258,6 +259,7 @@ extension TutorText {
         .brokenCheckpoint: "本课有一个检查点无法读取，已略过（{0}）。tutor lint 会给出详情。",
         .gradeNoAnswer: "没有答案",
         .gradeReflectionAnswered: "已作答（思考题按完成计分）",
+        .gradeOtherLearnersInputs: "与 {0} 的正确答案完全相同，而 {0} 的输入与本人不同：这是 {0} 的输入的答案，不是本人的",
         .computingTraining: "正在计算参考值（需要训练，结果会缓存）…",
         .epochLine: "第 {0} 轮：训练损失 {1}，测试准确率 {2}",
         .cannotReadAnswer: "无法读取答案：{0}",

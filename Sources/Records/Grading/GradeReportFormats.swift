@@ -22,13 +22,13 @@ extension GradeReport {
     /// A table for the terminal: one row per submission, then the stamp.
     public func table(width: Int = 80) -> String {
         var lines: [String] = []
-        let nameWidth = min(max(7, submissions.map { TextWidth.of($0.learner) }.max() ?? 7), max(10, width / 3))
+        let nameWidth = min(max(7, submissions.map { TextWidth.of(ReportText.plain($0.learner)) }.max() ?? 7), max(10, width / 3))
         lines.append(TextWidth.padRight("learner", to: nameWidth) + "  " + TextWidth.padLeft("points", to: 13) + "      %" + "  notes")
         lines.append(String(repeating: "─", count: min(width, nameWidth + 31)))
         for submission in submissions {
-            let name = TextWidth.padRight(TextWidth.truncate(submission.learner, to: nameWidth), to: nameWidth)
+            let name = TextWidth.padRight(TextWidth.truncate(ReportText.plain(submission.learner), to: nameWidth), to: nameWidth)
             if let error = submission.error {
-                lines.append(name + "  " + TextWidth.padLeft("BROKEN", to: 13) + "      -" + "  " + error)
+                lines.append(name + "  " + TextWidth.padLeft("BROKEN", to: 13) + "      -" + "  " + ReportText.plain(error))
                 continue
             }
             let points = TextWidth.padLeft("\(format(submission.points))/\(format(submission.maxPoints))", to: 13)
@@ -40,43 +40,47 @@ extension GradeReport {
             }
             let changed = submission.checkpoints.filter(\.lessonChanged).count
             if changed > 0 { notes.append("\(changed) answered on a changed lesson") }
-            if !submission.unknownIDs.isEmpty { notes.append("unknown ids: " + submission.unknownIDs.joined(separator: ", ")) }
+            if !submission.unknownIDs.isEmpty {
+                notes.append("unknown ids: " + submission.unknownIDs.map { ReportText.plain($0) }.joined(separator: ", "))
+            }
             lines.append(name + "  " + points + " " + percent + "  " + notes.joined(separator: ", "))
         }
         lines.append("")
         lines.append("stamp: library \(stamp.library), tutor \(stamp.tutor), \(stamp.lessons.count) lesson hashes, "
                      + "\(stamp.seeds.count) seeded checkpoints")
-        lines.append("partial credit: \(partialCredit ? "on (−25% per extra attempt, at least 25%; none after viewing the solution)" : "off")")
+        lines.append("credit: " + policy.description)
         lines.append(reflectionPolicy)
+        for group in identicalAnswers {
+            lines.append("identical answers to \(group.checkpoint) (inputs differ per learner): " + group.learners.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One row per submission and checkpoint: `learner,source,checkpoint,lesson,outcome,points,max_points,attempts,message`.
+    /// One row per submission and checkpoint (the header names the columns), then its total.
     public func csv() -> String {
-        var rows = ["learner,source,checkpoint,lesson,outcome,points,max_points,attempts,lesson_changed,message"]
+        var rows = ["learner,source,checkpoint,lesson,outcome,points,max_points,attempts,hints_used,solution_viewed_first,"
+                    + "correct_at,mistake,same_answer_as,lesson_changed,message"]
         for submission in submissions {
             if let error = submission.error {
-                rows.append([submission.learner, submission.source, "", "", "broken", "0", format(submission.maxPoints), "0", "",
-                             error].map(csvField).joined(separator: ","))
+                rows.append([submission.learner, submission.source, "", "", "broken", "0", format(submission.maxPoints), "0",
+                             "", "", "", "", "", "", error].map(csvField).joined(separator: ","))
                 continue
             }
             for row in submission.checkpoints {
                 rows.append([submission.learner, submission.source, row.id, row.lesson, row.outcome.rawValue, format(row.points),
-                             format(row.maxPoints), String(row.attempts), row.lessonChanged ? "yes" : "no", row.message]
+                             format(row.maxPoints), String(row.attempts), String(row.hintsUsed), row.solutionViewedFirst ? "yes" : "no",
+                             row.correctAt.map { ISO8601DateFormatter().string(from: $0) } ?? "", row.mistake ?? "",
+                             row.sameAnswerAs.joined(separator: " "), row.lessonChanged ? "yes" : "no", row.message]
                     .map(csvField).joined(separator: ","))
             }
             rows.append([submission.learner, submission.source, "TOTAL", "", "", format(submission.points),
-                         format(submission.maxPoints), "", "", ""].map(csvField).joined(separator: ","))
+                         format(submission.maxPoints), "", "", "", "", "", "", "", ""].map(csvField).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"
     }
 
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(self), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
-    }
+    /// The report as JSON with snake_case keys (`GradeJSON.decoder()` reads it back).
+    public func json() -> String { GradeJSON.encode(self) }
 
     /// JUnit XML: a test suite per submission, a test case per checkpoint (failed when it
     /// earned less than its points; an error for a broken submission).
@@ -87,21 +91,21 @@ extension GradeReport {
         let errors = submissions.filter { $0.error != nil }.count
         out.append(#"<testsuites name="tutor grade" tests="\#(total)" failures="\#(failures)" errors="\#(errors)">"#)
         for submission in submissions {
-            let name = xmlEscape(submission.learner)
+            let name = xml(submission.learner)
             if let error = submission.error {
                 out.append(#"  <testsuite name="\#(name)" tests="1" failures="0" errors="1">"#)
-                out.append(#"    <testcase classname="\#(name)" name="submission"><error message="\#(xmlEscape(error))"/></testcase>"#)
+                out.append(#"    <testcase classname="\#(name)" name="submission"><error message="\#(xml(error))"/></testcase>"#)
                 out.append("  </testsuite>")
                 continue
             }
             let failed = submission.checkpoints.filter { $0.points < $0.maxPoints }.count
             out.append(#"  <testsuite name="\#(name)" tests="\#(submission.checkpoints.count)" failures="\#(failed)" errors="0">"#)
-            out.append(#"    <properties><property name="points" value="\#(format(submission.points))"/><property name="max_points" value="\#(format(submission.maxPoints))"/><property name="library" value="\#(xmlEscape(stamp.library))"/></properties>"#)
+            out.append(#"    <properties><property name="points" value="\#(format(submission.points))"/><property name="max_points" value="\#(format(submission.maxPoints))"/><property name="library" value="\#(xml(stamp.library))"/></properties>"#)
             for row in submission.checkpoints {
-                let head = #"    <testcase classname="\#(name).\#(xmlEscape(row.lesson))" name="\#(xmlEscape(row.id))""#
+                let head = #"    <testcase classname="\#(name).\#(xml(row.lesson))" name="\#(xml(row.id))""#
                 if row.points < row.maxPoints {
                     out.append(head + ">")
-                    out.append(#"      <failure type="\#(row.outcome.rawValue)" message="\#(xmlEscape(row.message))">\#(format(row.points))/\#(format(row.maxPoints)) points</failure>"#)
+                    out.append(#"      <failure type="\#(row.outcome.rawValue)" message="\#(xml(row.message))">\#(format(row.points))/\#(format(row.maxPoints)) points</failure>"#)
                     out.append("    </testcase>")
                 } else {
                     out.append(head + "/>")
@@ -118,9 +122,8 @@ private func format(_ value: Double) -> String {
     value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
 }
 
-private func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
+private func csvField(_ text: String) -> String { ReportText.csvField(text) }
+
+private func xml(_ text: String) -> String { xmlEscape(ReportText.plain(text, keepLineBreaks: true)) }
 
 

@@ -14,6 +14,9 @@ public struct ProgressLocation: Equatable, Sendable {
         self.course = ProgressLocation.safeName(course)
     }
 
+    /// Whose inputs the checkpoints with per-learner inputs use: this learner in this course.
+    public var identity: LearnerIdentity { LearnerIdentity(learner: learner, course: course) }
+
     /// The folder holding the files of this learner and course.
     public var folder: String { "\(stateDirectory)/\(learner)/\(course)" }
     public var file: String { "\(folder)/progress.json" }

@@ -10,8 +10,8 @@ import Darwin
 public enum ProgressStoreError: Error, Equatable, CustomStringConvertible {
     /// Another process holds the lock (its pid when known, else 0).
     case locked(pid: Int32, path: String)
-    /// The file was written by a newer tutor: it is left alone.
-    case newerFormat(path: String, schema: Int)
+    /// The file was written by a newer tutor: it is left alone. `schema` is the number as the file has it.
+    case newerFormat(path: String, schema: String)
     case io(path: String, message: String)
 
     public var description: String {
@@ -30,6 +30,14 @@ public enum ProgressStoreError: Error, Equatable, CustomStringConvertible {
         case let .io(path, message): return TutorText.stateWriteFailed.text(language, path, message)
         }
     }
+}
+
+/// What a progress file holds: the current format, a newer tutor's format (the schema number as
+/// written), or damage with whatever records could be salvaged.
+public enum ProgressReading: Sendable {
+    case current(LearnerProgress)
+    case newer(schema: String)
+    case damaged(salvaged: LearnerProgress?)
 }
 
 /// What loading found when the file was damaged.
@@ -138,24 +146,15 @@ public final class ProgressStore {
             mergedFiles = legacy
             return (merged, nil)
         }
-        switch Self.decode(data) {
-        case .success(let progress):
-            if progress.schema > LearnerProgress.currentSchema {
-                throw ProgressStoreError.newerFormat(path: location.file, schema: progress.schema)
-            }
-            return (progress, nil)
-        case .failure:
-            break
-        }
-        if let schema = Self.schemaOf(data), schema > LearnerProgress.currentSchema {
-            throw ProgressStoreError.newerFormat(path: location.file, schema: schema)
+        let salvaged: LearnerProgress?
+        switch Self.read(data) {
+        case .current(let progress): return (progress, nil)
+        case .newer(let schema): throw ProgressStoreError.newerFormat(path: location.file, schema: schema)
+        case .damaged(let readable): salvaged = readable
         }
         // Damaged: keep it aside, then recover what we can.
-        let keptAs = location.file + ".damaged-" + Self.stamp(now)
-        guard rename(location.file, keptAs) == 0 else {
-            throw ProgressStoreError.io(path: location.file, message: errnoText())
-        }
-        var recovered = Self.salvage(data) ?? empty
+        let keptAs = try Self.keepAside(location.file, as: location.file + ".damaged-" + Self.stamp(now))
+        var recovered = salvaged ?? empty
         var fromBackup = false
         if recovered.checkpoints.isEmpty, let backup = FileManager.default.contents(atPath: location.backupFile),
            case .success(let previous) = Self.decode(backup) {
@@ -187,12 +186,10 @@ public final class ProgressStore {
         var parts: [LearnerProgress] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
-            if let schema = Self.schemaOf(data), schema > LearnerProgress.currentSchema {
-                throw ProgressStoreError.newerFormat(path: file, schema: schema)
-            }
-            switch Self.decode(data) {
-            case .success(let progress): parts.append(progress)
-            case .failure: if let salvaged = Self.salvage(data) { parts.append(salvaged) }
+            switch Self.read(data) {
+            case .current(let progress): parts.append(progress)
+            case .newer(let schema): throw ProgressStoreError.newerFormat(path: file, schema: schema)
+            case .damaged(let salvaged): if let salvaged { parts.append(salvaged) }
             }
         }
         guard var merged = LearnerProgress.merged(parts) else { return nil }
@@ -205,9 +202,22 @@ public final class ProgressStore {
         Result { try makeDecoder().decode(LearnerProgress.self, from: data) }
     }
 
-    private static func schemaOf(_ data: Data) -> Int? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        return object["schema"] as? Int
+    /// What a progress file's bytes hold, judged as `load` judges them (without touching any file).
+    public static func read(_ data: Data) -> ProgressReading {
+        if case .success(let progress) = decode(data) {
+            return progress.schema > LearnerProgress.currentSchema ? .newer(schema: String(progress.schema)) : .current(progress)
+        }
+        if let schema = newerSchema(data) { return .newer(schema: schema) }
+        return .damaged(salvaged: salvage(data))
+    }
+
+    /// The `schema` of a file that did not decode, when it is a number above the current one,
+    /// however large: a schema too large for an Int is a newer format too, not damage.
+    private static func newerSchema(_ data: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let schema = object["schema"] as? NSNumber, !(object["schema"] is Bool),
+              schema.doubleValue > Double(LearnerProgress.currentSchema) else { return nil }
+        return "\(schema)"
     }
 
     /// Reads a damaged file field by field, keeping every checkpoint record that still decodes.
@@ -280,6 +290,23 @@ public final class ProgressStore {
     /// Decodes a progress file's bytes (used by grading).
     public static func decodeProgress(_ data: Data) throws -> LearnerProgress {
         try makeDecoder().decode(LearnerProgress.self, from: data)
+    }
+
+    /// Moves `file` to `name`, or to `name-2`, `name-3`, … when that exists: an earlier damaged
+    /// file is never overwritten (a hard link claims the name, so two tutors cannot pick the same).
+    static func keepAside(_ file: String, as name: String) throws -> String {
+        for n in 1...1000 {
+            let candidate = n == 1 ? name : "\(name)-\(n)"
+            if link(file, candidate) == 0 {
+                unlink(file)
+                return candidate
+            }
+            if errno == EEXIST { continue }
+            // A file system without hard links: take the name only while it is free.
+            if access(candidate, F_OK) != 0, rename(file, candidate) == 0 { return candidate }
+            throw ProgressStoreError.io(path: file, message: errnoText())
+        }
+        throw ProgressStoreError.io(path: file, message: "too many damaged copies beside it")
     }
 
     private static func stamp(_ date: Date) -> String {

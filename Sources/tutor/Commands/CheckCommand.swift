@@ -45,9 +45,11 @@ struct CheckCommand: ParsableCommand {
         let course: Course
         let lesson: Lesson
         let spec: CheckpointSpec
+        let learner: LearnerIdentity
         do {
             course = try Course.load(directory: options.lessonsDirectory)
             (lesson, spec) = try course.findCheckpoint(id, language: language.rawValue)
+            learner = state.location(course: course).identity
         } catch {
             if json {
                 let object: [String: Any] = ["checkpoint": id, "exit_code": 2, "outcome": "unknown", "correct": false,
@@ -73,11 +75,11 @@ struct CheckCommand: ParsableCommand {
             TutorFailure("error: give exactly one of --answer TEXT or --answer-file PATH", code: 2).exit()
         }
         let reporter = EpochReporter(language: language)
-        if judge.isExpensive(spec) { printError(TutorText.computingTraining.text(language)) }
+        if judge.isExpensive(spec, learner: learner) { printError(TutorText.computingTraining.text(language)) }
         let result: VerdictReport.Result
         do {
-            result = .success(try answerFile.map { try judge.judge(answerFile: $0, for: spec, progress: reporter) }
-                              ?? judge.judge(answer ?? "", for: spec, progress: reporter))
+            result = .success(try answerFile.map { try judge.judge(answerFile: $0, for: spec, learner: learner, progress: reporter) }
+                              ?? judge.judge(answer ?? "", for: spec, learner: learner, progress: reporter))
         } catch let error as JudgeError {
             result = .failure(error)
         }

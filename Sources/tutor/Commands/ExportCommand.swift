@@ -11,7 +11,8 @@ import TerminalUI
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a checkpoint's inputs (X, y, W1, …) as .npy or .json files.")
+        abstract: "Write a checkpoint's inputs (X, y, W1, …) as .npy or .json files.",
+        discussion: "A checkpoint whose inputs vary per learner exports the learner's own (--learner, else $TUTOR_LEARNER, else $USER).")
 
     @Argument(help: "The checkpoint id.")
     var id: String
@@ -23,6 +24,7 @@ struct ExportCommand: ParsableCommand {
     var out: String = "."
 
     @OptionGroup var options: CourseOptions
+    @OptionGroup var stateOptions: StateOptions
     @OptionGroup var data: DataOption
 
     func validate() throws {
@@ -30,7 +32,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let spec = options.findCheckpoint(id, in: options.loadCourse()).spec
+        let course = options.loadCourse()
+        let learner = stateOptions.location(course: course).identity
+        let spec = options.findCheckpoint(id, in: course).spec.variant(for: learner)
         do {
             let context = CallContext(CallEnvironment(dataDirectory: data.data))
             let paths = try CheckpointExport.write(spec, context: context, format: CheckpointExport.Format(rawValue: format)!, directory: out)

@@ -65,6 +65,14 @@ final class Session {
 
     private var currentLesson: Lesson { lessons[navigator.lessonIndex] }
     private var currentStep: LessonStep { currentLesson.steps[navigator.step] }
+    /// Whose inputs the varied checkpoints show and are judged with.
+    private var identity: LearnerIdentity { store.location.identity }
+    /// The current step's checkpoint with this learner's inputs, in its arguments and its text
+    /// (a placeholder that cannot be filled leaves the text as written; judging says why).
+    private var currentCheckpoint: CheckpointSpec? {
+        guard let spec = currentStep.checkpoint else { return nil }
+        return (try? judge.personalized(spec, for: identity)) ?? spec.variant(for: identity)
+    }
 
     private func showStep() {
         let lesson = currentLesson
@@ -82,9 +90,9 @@ final class Session {
         }
         let prose = ProseRenderer.render(currentStep.markdown, width: screen.width, color: screen.style.color)
         lines += prose
-        let panel = currentStep.checkpoint.map(checkpointPanel) ?? []
+        let panel = currentCheckpoint.map(checkpointPanel) ?? []
         screen.page(lines, reserve: panel.count + 2)
-        if currentStep.checkpoint != nil {
+        if currentCheckpoint != nil {
             screen.say(panel)
             screen.say(progressLine())
         } else {
@@ -126,12 +134,12 @@ final class Session {
                 let text = raw.trimmingCharacters(in: .whitespaces)
                 if text.isEmpty {
                     // Enter on an empty line moves on where there is nothing to answer.
-                    if currentStep.checkpoint == nil { if move(forward: true) { return .moved } }
+                    if currentCheckpoint == nil { if move(forward: true) { return .moved } }
                     continue
                 }
                 if let command = command(in: text) {
                     if let end = try perform(command) { return end }
-                } else if let checkpoint = currentStep.checkpoint {
+                } else if let checkpoint = currentCheckpoint {
                     if checkpoint.expect == .code {
                         // Only `check` runs the learner's code: typed text is not an answer here.
                         screen.say(screen.words(.codeNeedsCheck))
@@ -202,13 +210,13 @@ final class Session {
             if !navigator.open(checkpoint: query) { navigator.open(lesson: index) }
             return .moved
         case .hint:
-            guard let checkpoint = currentStep.checkpoint else { screen.say(screen.words(.noHints)); return nil }
+            guard let checkpoint = currentCheckpoint else { screen.say(screen.words(.noHints)); return nil }
             try showHint(checkpoint)
         case .solution:
-            guard let checkpoint = currentStep.checkpoint else { screen.say(screen.words(.noSolution)); return nil }
+            guard let checkpoint = currentCheckpoint else { screen.say(screen.words(.noSolution)); return nil }
             try showSolution(checkpoint)
         case .skip:
-            guard let checkpoint = currentStep.checkpoint else { return move(forward: true) ? .moved : nil }
+            guard let checkpoint = currentCheckpoint else { return move(forward: true) ? .moved : nil }
             progress.recordSkip(checkpoint.id, lesson: currentLesson.id)
             try save()
             screen.say(screen.style.dim(screen.words(.skipped)))
@@ -245,7 +253,7 @@ final class Session {
         }
         let solution: Solution?
         do {
-            solution = try withLongWork(checkpoint) { try judge.solution(for: checkpoint, progress: $0) }
+            solution = try withLongWork(checkpoint) { try judge.solution(for: checkpoint, learner: identity, progress: $0) }
         } catch is LongWorkInterrupted {
             screen.say(screen.words(.referenceInterrupted))
             return
@@ -281,8 +289,8 @@ final class Session {
         let verdict: Verdict
         do {
             verdict = try withLongWork(checkpoint) { progress in
-                if let file { return try judge.judge(answerFile: file, for: checkpoint, progress: progress) }
-                return try judge.judge(text, for: checkpoint, progress: progress)
+                if let file { return try judge.judge(answerFile: file, for: checkpoint, learner: identity, progress: progress) }
+                return try judge.judge(text, for: checkpoint, learner: identity, progress: progress)
             }
         } catch is LongWorkInterrupted {
             screen.say(screen.words(.referenceInterrupted))
@@ -341,7 +349,7 @@ final class Session {
 
     /// Runs judge work; for long checkpoints with a progress bar and Ctrl-C to stop.
     private func withLongWork<T>(_ checkpoint: CheckpointSpec, _ body: (JudgeProgress?) throws -> T) throws -> T {
-        guard judge.isExpensive(checkpoint) else { return try body(nil) }
+        guard judge.isExpensive(checkpoint, learner: identity) else { return try body(nil) }
         let bar = WorkProgressBar(screen: screen)
         screen.say(screen.style.dim(screen.words(.computingReference)))
         defer { bar.finish() }

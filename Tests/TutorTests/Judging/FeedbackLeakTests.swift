@@ -65,17 +65,19 @@ import Testing
     @Test func noDiagnosticVerdictOfTheCourseShowsItsReference() throws {
         let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
         #expect(course.settings.feedback == .diagnostic)
+        // Checkpoints with `seed: variant` draw this learner's inputs.
+        let learner = LearnerIdentity(learner: "leak-test", course: course.name)
         var checked = 0
         for language in course.languages {
             for spec in course.lessons(in: language).flatMap(\.checkpoints)
-            where [.number, .integer, .tensor].contains(spec.expect) && !sharedJudge.isExpensive(spec) {
+            where [.number, .integer, .tensor].contains(spec.expect) && !sharedJudge.isExpensive(spec, learner: learner) {
                 #expect(spec.feedback == .diagnostic, "\(language)/\(spec.id)")
-                guard case let .array(reference)? = try sharedJudge.reference(for: spec) else {
+                guard case let .array(reference)? = try sharedJudge.reference(for: spec, learner: learner) else {
                     Issue.record("\(language)/\(spec.id): no array reference")
                     continue
                 }
                 for (name, answer) in Self.wrongAnswers(for: reference) {
-                    let verdict = try sharedJudge.judge(answer: .array(answer), for: spec)
+                    let verdict = try sharedJudge.judge(answer: .array(answer), for: spec, learner: learner)
                     guard verdict.outcome == .incorrect else { continue }   // ±1 % may be inside a loose tolerance
                     let leaked = Self.leak(of: reference, in: Self.printed(verdict, id: spec.id), given: answer)
                     #expect(leaked == nil, "\(language)/\(spec.id) \(name): shows \(leaked ?? 0)")

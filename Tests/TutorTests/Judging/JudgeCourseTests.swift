@@ -49,9 +49,10 @@ private func courseCheckpoints(training: Bool) throws -> [(String, CheckpointSpe
 /// `solution` shows what the judge accepts: the solution of every tensor and shape
 /// checkpoint, typed back in full, is correct.
 private func expectSolutionsTypeBack(_ checkpoints: [(String, CheckpointSpec)], judge: Judge) throws {
+    let learner = LearnerIdentity(learner: "tester", course: "mlp-from-scratch")
     for (language, spec) in checkpoints {
-        let solution = try #require(try judge.solution(for: spec), "\(spec.id) has no solution")
-        let verdict = try judge.judge(solution.answerText, for: spec)
+        let solution = try #require(try judge.solution(for: spec, learner: learner), "\(spec.id) has no solution")
+        let verdict = try judge.judge(solution.answerText, for: spec, learner: learner)
         #expect(verdict.outcome == .correct, "\(language)/\(spec.id): its solution is judged \(verdict.outcome)")
     }
 }

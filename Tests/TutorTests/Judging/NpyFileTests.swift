@@ -85,3 +85,10 @@ private func bytes<T>(_ values: [T]) -> [UInt8] { values.withUnsafeBytes { Array
     #expect(try AnswerFile.read(path: dir + "relu-float32.npy", kind: .tensor) == .array(relu))
     #expect(throws: AnswerParseError.self) { try AnswerFile.read(path: dir + "fortran.npy", kind: .tensor) }
 }
+
+@Test(arguments: ["(4611686018427387904, 4)", "(3037000500, 3037000500)", "(1152921504606846976,)"])
+func aShapeTooLargeForAnyFileIsAnErrorNotATrap(shape: String) {
+    #expect { try NpyFile.read(npy(descr: "<f8", shape: shape, payload: bytes([1.0]))) } throws: {
+        ($0 as? NpyFile.Error)?.message.en.contains("holds more values than any file can") == true
+    }
+}

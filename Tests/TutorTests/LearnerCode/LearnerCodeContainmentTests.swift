@@ -94,6 +94,53 @@ import Testing
         }
     }
 
+    @Test func theLibrarysOwnExerciseFunctionsAreOutOfReach() {
+        let cheats = Dictionary(uniqueKeysWithValues: SharedTestWorkspace.solution.keys.map { ($0, "cheats/" + $0) })
+        shared.with(cheats) { ws in
+            let build = ws.build()
+            #expect(!build.succeeded)
+            let files = Set(build.diagnostics.filter { $0.severity == "error" }.map(\.file))
+            #expect(files == Set(Exercise.allCases.map(\.file)), "\(build.report)")
+        }
+    }
+
+    @Test func resultLinesPrintedByTheLearnersCodeDoNotPass() throws {
+        try shared.with(["Relu.swift": "hostile/ReluForgesResults.swift"]) { ws in
+            let report = try check(ws)
+            #expect(!report.passed, "\(report.verdict.message.text(.en))")
+            #expect(report.verdict.details.map { $0.text(.en) }.contains("the runner gave 0 results for 4 cases"),
+                    "\(report.verdict.details.map { $0.text(.en) })")
+        }
+    }
+
+    @Test(.enabled(if: SharedTestWorkspace.hasFashionMNIST))
+    func aPrintedAccuracyWithoutTrainingDoesNotPass() throws {
+        var files = SharedTestWorkspace.solution
+        files["Train.swift"] = "hostile/TrainPrintsAccuracy.swift"
+        try shared.with(files) { ws in
+            let report = try check(ws, "train-code")
+            #expect(!report.passed, "\(report.verdict.message.text(.en))")
+        }
+    }
+
+    @Test func anAnswerComputedForTheLessonsSeedFailsOnFreshCases() throws {
+        try shared.with(["Relu.swift": "hostile/ReluPrecomputed.swift"]) { ws in
+            let report = try check(ws)
+            guard case .mismatch(1)? = report.failure else {
+                Issue.record("expected case 2 to differ, got \(report.verdict.details.map { $0.text(.en) })")
+                return
+            }
+            #expect(report.verdict.details.map { $0.text(.en) }.contains("random cases drawn with seed \(report.seed)"))
+        }
+        try shared.with(SharedTestWorkspace.solution) { ws in
+            let spec = try CodeCheckpointFixtures.spec("relu-code")
+            let checker = CodeCheckpointFixtures.checker(ws)
+            let a = try checker.check(spec, seed: 42), b = try checker.check(spec, seed: 42)
+            #expect(a.passed && b.passed)
+            #expect(a.seed == 42 && a.verdict.comparison == b.verdict.comparison)
+        }
+    }
+
     @Test func outOfMemoryWordsThenExitAreNotReportedAsOutOfMemory() throws {
         try shared.with(["Relu.swift": "wrong/ReluPrintsOutOfMemory.swift"]) { ws in
             let report = try check(ws)

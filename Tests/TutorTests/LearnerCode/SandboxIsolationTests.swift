@@ -16,14 +16,6 @@ import Testing
                     isolation: SandboxIsolation(readOnly: readOnly, processes: processes), limits: limits)
     }
 
-    /// A fresh folder in the host's temporary folder, removed after `body`.
-    func withHostFolder<T>(_ body: (URL) throws -> T) throws -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-sandbox-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return try body(dir)
-    }
-
     @Test func bubblewrapWorksOnThisMachine() {
         guard case .bubblewrap = SandboxIsolation.availability else {
             Issue.record("no sandbox: \(SandboxIsolation.availability)")
@@ -60,7 +52,7 @@ import Testing
     }
 
     @Test func writesOutsideThePrivateTmpFail() throws {
-        try withHostFolder { host in
+        try withTemporaryDirectory("tutor-sandbox") { host in
             let workspace = host.appendingPathComponent("workspace")
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
             let hostTmpName = "/tmp/tutor-sandbox-\(UUID().uuidString)"
@@ -75,7 +67,7 @@ import Testing
     }
 
     @Test func environmentHomeProgressAndCacheAreOutOfSight() throws {
-        try withHostFolder { host in
+        try withTemporaryDirectory("tutor-sandbox") { host in
             let progress = host.appendingPathComponent("progress.json")
             let cache = host.appendingPathComponent("cache/tutor/reference.npy")
             try FileManager.default.createDirectory(at: cache.deletingLastPathComponent(), withIntermediateDirectories: true)

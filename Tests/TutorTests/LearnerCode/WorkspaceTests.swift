@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Testing
 import RunnerWire
@@ -97,9 +98,18 @@ import RunnerWire
     }
 
     @Test func runnerRequestEncodesNonFiniteNumbersAsStrings() {
-        let request = RunnerProtocol.request(function: "loss", cases: [[("y_hat", .tensor(.init(shape: [1, 2], scalars: [.nan, -.infinity]))), ("y", .integers([1]))]])
-        #expect(request == #"{"function":"loss","cases":[{"y_hat":{"shape":[1,2],"data":["nan","-inf"]},"y":[1]}]}"#)
-        let results = try? RunnerProtocol.results(from: "learner says hi\n" + RunnerWire.resultMarker + #"{"case":0,"value":{"shape":[2],"data":[0.5,"inf"]}}"# + "\n")
+        let request = RunnerProtocol.request(function: "loss", token: "t1", cases: [[("y_hat", .tensor(.init(shape: [1, 2], scalars: [.nan, -.infinity]))), ("y", .integers([1]))]])
+        #expect(request == #"{"function":"loss","token":"t1","cases":[{"y_hat":{"shape":[1,2],"data":["nan","-inf"]},"y":[1]}]}"#)
+        let results = try? RunnerProtocol.results(from: "learner says hi\n" + RunnerWire.resultMarker + #"t1 {"case":0,"value":{"shape":[2],"data":[0.5,"inf"]}}"# + "\n", token: "t1")
         #expect(results?.first?.scalars == [0.5, .infinity])
+    }
+
+    @Test func resultLinesWithoutTheRunsTokenAreTheLearnersOwnOutput() throws {
+        let forged = RunnerWire.resultMarker + #"{"case":0,"value":{"shape":[],"data":[0.9]}}"#
+        let wrongToken = RunnerWire.resultMarker + #"guess {"case":0,"value":{"shape":[],"data":[0.9]}}"#
+        let real = RunnerWire.resultLine(case: 0, Tensor(scalar: 0.5), token: "t2")
+        #expect(try RunnerProtocol.results(from: forged + "\n" + wrongToken + "\n", token: "t2").isEmpty)
+        #expect(try RunnerProtocol.results(from: forged + "\n" + real + "\n", token: "t2").map(\.scalars) == [[0.5]])
+        #expect(RunnerProtocol.newToken() != RunnerProtocol.newToken())
     }
 }

@@ -115,9 +115,9 @@ import Testing
         #expect(csv.contains { $0.hasPrefix("Ada Lovelace,") && $0.contains(",relu-by-hand,02-relu,correct,2,2,1,") })
         #expect(csv.contains { $0.hasPrefix("broken,") && $0.contains(",broken,0,5,") })
 
-        let decoded = try JSONDecoder().decode(GradeReport.self, from: Data(report.json().utf8))
+        let decoded = try GradeJSON.decoder().decode(GradeReport.self, from: Data(report.json().utf8))
         #expect(decoded == report)
-        #expect(report.json().contains("\"reflectionPolicy\""))
+        #expect(report.json().contains("\"reflection_policy\""))
 
         let junit = report.junit()
         let document = try XMLDocument(xmlString: junit)

@@ -95,6 +95,22 @@ import Testing
         #expect(report.recoveredRecords == 4)
     }
 
+    @Test func twoDamagedFilesInOneSecondAreBothKept() throws {
+        let state = Self.temporaryState()
+        let location = Self.location(state)
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        try FileManager.default.createDirectory(atPath: location.folder, withIntermediateDirectories: true)
+        var kept: [String] = []
+        for damage in ["{ first", "{ second"] {
+            try damage.write(toFile: location.file, atomically: true, encoding: .utf8)
+            let (_, recovery) = try ProgressStore(location: location).load(now: now)
+            kept.append(try #require(recovery).keptAs)
+        }
+        #expect(kept[0] != kept[1])
+        #expect(try String(contentsOfFile: kept[0], encoding: .utf8) == "{ first")
+        #expect(try String(contentsOfFile: kept[1], encoding: .utf8) == "{ second")
+    }
+
     @Test func readableRecordsOfADamagedFileAreRecovered() throws {
         let state = Self.temporaryState()
         let location = Self.location(state)
@@ -133,10 +149,28 @@ import Testing
         try FileManager.default.createDirectory(atPath: location.folder, withIntermediateDirectories: true)
         let text = #"{"schema": 99, "learner": "ada", "course": "mlp", "language": "en", "checkpoints": {}, "future": true}"#
         try Data(text.utf8).write(to: URL(fileURLWithPath: location.file))
-        #expect(throws: ProgressStoreError.newerFormat(path: location.file, schema: 99)) {
+        #expect(throws: ProgressStoreError.newerFormat(path: location.file, schema: "99")) {
             _ = try ProgressStore(location: location).load()
         }
         #expect(try String(contentsOfFile: location.file, encoding: .utf8) == text)
+    }
+
+    @Test func aSchemaTooLargeForAnIntIsANewerFormatNotDamage() throws {
+        let state = Self.temporaryState()
+        let location = Self.location(state)
+        try FileManager.default.createDirectory(atPath: location.folder, withIntermediateDirectories: true)
+        let text = #"{"schema": 99999999999999999999999, "learner": "ada", "course": "mlp", "language": "en", "checkpoints": {}}"#
+        try Data(text.utf8).write(to: URL(fileURLWithPath: location.file))
+        do {
+            _ = try ProgressStore(location: location).load()
+            Issue.record("a file of schema 99999999999999999999999 was loaded")
+        } catch let error as ProgressStoreError {
+            guard case .newerFormat(let path, _) = error else { Issue.record("\(error)"); return }
+            #expect(path == location.file)
+            #expect(error.description.contains("was written by a newer tutor"))
+        }
+        #expect(try String(contentsOfFile: location.file, encoding: .utf8) == text)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: location.folder).allSatisfy { !$0.contains(".damaged-") })
     }
 
     @Test func aSecondStoreOnTheSameStateIsRefusedWhileTheFirstHoldsTheLock() throws {
