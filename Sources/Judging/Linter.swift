@@ -99,7 +99,7 @@ public struct Linter {
                 }
                 do {
                     try registry.checkArgumentNames(call, m.args)
-                    if let wrong = try judge.mistakeResult(m, of: spec), let reference, Self.accepts(spec, reference, wrong) {
+                    if let wrong = try judge.mistakeResult(m, of: spec), let reference, AnswerMatch.accepts(wrong, as: reference, for: spec) {
                         problems.append(LessonError(at(m.line), "mistake: its answer \(wrong.fullText) is accepted as correct "
                                                     + "(the reference is \(reference.fullText)), so its message never shows: "
                                                     + "tighten the tolerance or drop the mistake"))
@@ -143,17 +143,6 @@ public struct Linter {
             }
         }
         return problems
-    }
-
-    /// Whether the checkpoint takes a mistake's result for a right answer.
-    static func accepts(_ spec: CheckpointSpec, _ reference: ReferenceValue, _ wrong: ReferenceValue) -> Bool {
-        let answer: AnswerValue
-        switch wrong {
-        case let .array(a): answer = .array(a)
-        case let .shape(s): answer = .shape(s)
-        case let .choice(c): answer = .choice(c)
-        }
-        return AnswerMatch.judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices, feedback: spec.feedback).correct
     }
 
     func duplicateIDs(_ lessons: [Lesson]) -> [LessonError] {

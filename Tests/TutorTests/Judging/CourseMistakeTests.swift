@@ -10,28 +10,42 @@ import Testing
 @Suite struct CourseMistakeTests {
     static let trainingCalls: Set<String> = ["train", "sweep", "predict", "evaluate_accuracy", "confusion_matrix", "per_class_accuracy"]
 
-    @Test func everyDeclaredMistakeIsRejectedWithItsMessage() throws {
+    /// Three learners: checkpoints with `seed: variant` draw other inputs for each.
+    static let learners = ["ada", "bob", "lint"].map { LearnerIdentity(learner: $0, course: "mlp") }
+
+    @Test(arguments: CourseFiles.languages) func everyDeclaredMistakeIsRejectedWithItsMessage(language: String) throws {
         let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
         let judge = Judge(environment: CallEnvironment(dataDirectory: nil, cache: nil))
-        var checked = 0
-        for language in course.languages {
-            for lesson in course.lessons(in: language) {
-                for spec in lesson.checkpoints where [.number, .tensor, .integer].contains(spec.expect) {
-                    if let call = spec.call, Self.trainingCalls.contains(call) { continue }
-                    if !realDataInstalled, "\(spec.args)".contains("images") { continue }
+        var checked = 0, coinciding = 0
+        for lesson in course.lessons(in: language) {
+            for spec in lesson.checkpoints where [.number, .tensor, .integer].contains(spec.expect) {
+                if let call = spec.call, Self.trainingCalls.contains(call) { continue }
+                if !realDataInstalled, "\(spec.args)".contains("images") { continue }
+                let varied = spec.isVaried
+                for learner in varied ? Self.learners : [Self.learners[0]] {
+                    guard let reference = try judge.reference(for: spec, learner: learner) else {
+                        Issue.record("\(language) \(spec.id): no reference"); continue
+                    }
                     for m in spec.mistakes where m.call != nil {
-                        guard case let .array(wrong)? = try judge.mistakeResult(m, of: spec) else {
+                        guard case let .array(wrong)? = try judge.mistakeResult(m, of: spec, learner: learner) else {
                             Issue.record("\(language) \(spec.id): mistake at line \(m.line) computes no tensor"); continue
                         }
-                        let verdict = try judge.judge(answer: .array(wrong), for: spec)
-                        #expect(verdict.outcome != .correct, "\(language) \(spec.id): the mistake at line \(m.line) is accepted")
+                        let verdict = try judge.judge(answer: .array(wrong), for: spec, learner: learner)
+                        if AnswerMatch.accepts(.array(wrong), as: reference, for: spec) {
+                            // Only a learner's own inputs may make a mistake coincide with the answer.
+                            #expect(varied, "\(language) \(spec.id): the mistake at line \(m.line) is accepted")
+                            #expect(verdict.isCorrect && verdict.mistake == nil)
+                            coinciding += 1
+                            continue
+                        }
+                        #expect(verdict.outcome == .incorrect, "\(language) \(spec.id): the mistake at line \(m.line) is accepted")
                         #expect(verdict.mistake != nil, "\(language) \(spec.id): the mistake at line \(m.line) is not named")
                         checked += 1
                     }
                 }
             }
         }
-        #expect(checked >= 30, "only \(checked) mistakes checked")
+        #expect(checked >= 30 && coinciding < checked / 10, "\(checked) mistakes checked, \(coinciding) coinciding")
     }
 
     /// relu-grad: the explanation states the gradient the library computes, 0.5 at the tie.
