@@ -6,13 +6,13 @@ enum EvaluationCalls {
     static let all: [CallDefinition] = [
         CallDefinition(name: "confusion_matrix",
                        summary: "how often each true class (row) was predicted as each class (column), on the test set",
-                       parameters: LibraryCalls.trainParameters + ["validation", "validation_seed"],
+                       parameters: LibraryCalls.trainParameters,
                        trainings: LibraryCalls.trainingIfEpochs) { args in
             .tensor(NDArray(try matrix(args).tensor))
         },
         CallDefinition(name: "per_class_accuracy",
                        summary: "for each class (or the one `class`), the fraction of its test images predicted correctly",
-                       parameters: LibraryCalls.trainParameters + ["validation", "validation_seed", "class"],
+                       parameters: LibraryCalls.trainParameters + ["class"],
                        trainings: LibraryCalls.trainingIfEpochs) { args in
             try oneClassOrAll(args, try matrix(args).perClassAccuracy)
         },

@@ -24,11 +24,11 @@ enum LibraryCalls {
             return tensorOrNumber(crossEntropy(logits, labels, reduction: reduction))
         },
         CallDefinition(name: "train", summary: "train the MLP on Fashion-MNIST; the history per epoch", parameters: trainParameters,
-                       trainings: { [try trainConfig($0)] }) { args in
+                       trainings: { [$0] }) { args in
             .history(try runTraining(args).history)
         },
-        CallDefinition(name: "sweep", summary: "one training run per value of one argument", parameters: ["vary"] + trainParameters,
-                       trainings: { try sweepRuns($0).map(trainConfig) }) { args in
+        CallDefinition(name: "sweep", summary: "one training run per value of one argument (with `seeds`, the mean of one run per seed)",
+                       parameters: SearchCalls.sweepParameters, trainings: { try sweepRuns($0).flatMap(SearchCalls.seedRuns) }) { args in
             try sweep(args)
         },
         CallDefinition(name: "evaluate_accuracy", summary: "accuracy of the net (trained for `epochs`, 0 = untrained)",
@@ -152,8 +152,8 @@ enum LibraryCalls {
     }
 
     /// `evaluate_accuracy` and `predict` train only when `epochs` > 0.
-    @Sendable static func trainingIfEpochs(_ args: CallArgs) throws -> [TrainConfig] {
-        try args.int("epochs", default: 0) > 0 ? [try trainConfig(args)] : []
+    @Sendable static func trainingIfEpochs(_ args: CallArgs) throws -> [CallArgs] {
+        try args.int("epochs", default: 0) > 0 ? [args] : []
     }
 
     /// Trains (or takes the finished run from the cache: `train`, `evaluate_accuracy`,
@@ -162,16 +162,14 @@ enum LibraryCalls {
         let config = try trainConfig(args)
         if let problem = config.problem { throw CallError(problem) }
         let environment = args.context.environment
-        let validation = try args.optionalInt("validation"), validationSeed = try args.seed("validation_seed")
-        var fingerprint = try environment.dataFingerprint()
-        if let validation { fingerprint += " | validation \(validation) seed \(validationSeed)" }
+        let fingerprint = try runFingerprint(args)
         if let cached = environment.cache?.lookup(config, dataFingerprint: fingerprint) { return (cached.history, cached.params) }
         var data = try args.context.data()
-        if let validation {
+        if let validation = try args.optionalInt("validation") {
             guard validation < data.trainCount else {
                 throw args.bad("validation", "holding out \(validation) of the \(data.trainCount) training images leaves none to train on")
             }
-            data = data.validationSplit(validation, seed: validationSeed)
+            data = data.validationSplit(validation, seed: try args.seed("validation_seed"))
         }
         let started = Date()
         let result: TrainResult
@@ -184,6 +182,14 @@ enum LibraryCalls {
         environment.cache?.store(config, dataFingerprint: fingerprint,
                                  RunCache.Run(history: result.history, params: result.params, seconds: Date().timeIntervalSince(started)))
         return (result.history, result.params)
+    }
+
+    /// What a run of `args` trains on, as the run cache keys it: the data files, or a
+    /// validation split of them.
+    static func runFingerprint(_ args: CallArgs) throws -> String {
+        let base = try args.context.environment.dataFingerprint()
+        guard let validation = try args.optionalInt("validation") else { return base }
+        return DataFingerprint.validationSplit(of: base, count: validation, seed: try args.seed("validation_seed"))
     }
 
     /// Parameters for evaluate_accuracy/predict: untrained (epochs 0) or trained; and the data
@@ -214,7 +220,7 @@ enum LibraryCalls {
     }
 
     static func sweep(_ args: CallArgs) throws -> CallResult {
-        .runs(try sweepRuns(args).map { try runTraining($0).history })
+        .runs(try sweepRuns(args).map(SearchCalls.seedMean))
     }
 
     static func shape(_ args: CallArgs) throws -> [Int] {

@@ -79,7 +79,7 @@ enum MistakeCalls {
             .tensor(NDArray(try args.tensor("X").map { $0 > 0 ? 1 : 0 }))
         },
         mistake("per_class_precision", "per class, the fraction of the predictions of that class that are right (columns instead of rows)",
-                LibraryCalls.trainParameters + ["validation", "validation_seed", "class"]) { args in
+                LibraryCalls.trainParameters + ["class"]) { args in
             let m = try EvaluationCalls.matrix(args)
             return try EvaluationCalls.oneClassOrAll(args, (0..<m.classes).map { c in
                 let predicted = (0..<m.classes).map { m[$0, c] }.reduce(0, +)
@@ -87,22 +87,14 @@ enum MistakeCalls {
             })
         },
         mistake("accuracy_percent", "the accuracy of evaluate_accuracy times 100, a percentage instead of a count or fraction",
-                LibraryCalls.trainParameters + ["split", "count", "offset", "validation", "validation_seed"]) { args in
+                LibraryCalls.trainParameters + ["split", "count", "offset"]) { args in
             let (params, data) = try LibraryCalls.paramsForEvaluation(args)
             return .number(100 * evaluateMLPAccuracy(params, images: data.testImages, labels: data.testLabels))
         },
         mistake("sweep_mean", "a sweep whose every run is reported as the mean of all runs (one figure for all)",
-                ["vary"] + LibraryCalls.trainParameters + ["validation", "validation_seed"]) { args in
-            let runs = try LibraryCalls.sweepRuns(args).map { try LibraryCalls.runTraining($0).history }
-            let epochs = runs.map(\.count).min() ?? 0
-            let n = Double(max(runs.count, 1))
-            let mean = (0..<epochs).map { e in
-                EpochStats(epoch: e + 1, trainLoss: runs.map { $0[e].trainLoss }.reduce(0, +) / n,
-                           trainAcc: runs.map { $0[e].trainAcc }.reduce(0, +) / n,
-                           testAcc: runs.map { $0[e].testAcc }.reduce(0, +) / n,
-                           seconds: runs.map { $0[e].seconds }.reduce(0, +) / n)
-            }
-            return .runs(runs.map { _ in mean })
+                SearchCalls.sweepParameters) { args in
+            let runs = try LibraryCalls.sweepRuns(args).map(SearchCalls.seedMean)
+            return .runs(runs.map { _ in SearchCalls.meanHistory(runs) })
         },
         mistake("train_best_epoch", "as train, cut at the epoch with the highest test accuracy: the best epoch reported instead of the last",
                 LibraryCalls.trainParameters) { args in

@@ -109,16 +109,24 @@ public enum OutputSelection {
         }
     }
 
-    /// `best`, `lowest_train_loss`, `first_within[N]`: the 0-based index of one run of a sweep
+    /// The index of the run with the highest final test accuracy (the first of equals).
+    static func bestRun(_ runs: [[EpochStats]]) -> Int {
+        let accuracies = runs.map { $0.last?.testAcc ?? -1 }
+        return accuracies.indices.max { accuracies[$0] < accuracies[$1] || (accuracies[$0] == accuracies[$1] && $0 > $1) } ?? 0
+    }
+
+    /// `best`, `lowest_train_loss`, `highest_train_loss`, `first_within[N]`: the 0-based index of one run of a sweep
     /// (nil for another output).
     static func runIndex(_ output: OutputSelector, of runs: [[EpochStats]]) throws -> Int? {
         let accuracies = runs.map { $0.last?.testAcc ?? -1 }
         switch output.field {
-        case "best", "lowest_train_loss":
+        case "best", "lowest_train_loss", "highest_train_loss":
             guard output.epoch == .last else { throw CallError("`output: \(output.field)` takes no epoch") }
-            if output.field == "best" { return accuracies.indices.max { accuracies[$0] < accuracies[$1] } ?? 0 }
-            let losses = runs.map { $0.last?.trainLoss ?? .infinity }
-            return losses.indices.min { losses[$0] < losses[$1] } ?? 0
+            if output.field == "best" { return bestRun(runs) }
+            // A run that diverged to NaN has the highest loss of all.
+            let losses = runs.map { $0.last.map { $0.trainLoss.isNaN ? .infinity : $0.trainLoss } ?? .infinity }
+            return output.field == "lowest_train_loss" ? losses.indices.min { losses[$0] < losses[$1] } ?? 0
+                                                       : losses.indices.max { losses[$0] < losses[$1] } ?? 0
         case "first_within":
             guard case let .number(n) = output.epoch, n > 0 else {
                 throw CallError("`output: first_within[N]` counts N in thousandths of accuracy: first_within[5] is the first run within 0.005 of the best")
