@@ -96,6 +96,11 @@ enum MistakeCalls {
             let runs = try LibraryCalls.sweepRuns(args).map(SearchCalls.seedMean)
             return .runs(runs.map { _ in SearchCalls.meanHistory(runs) })
         },
+        mistake("search_best_validation", "a search's result reported as the winner's mean final validation accuracy, not its retrained test accuracy",
+                SearchCalls.sweepParameters) { args in
+            let means = try LibraryCalls.sweepRuns(args).map(SearchCalls.seedMean)
+            return .number(means[OutputSelection.bestRun(means)].last?.testAcc ?? .nan)
+        },
         mistake("train_best_epoch", "as train, cut at the epoch with the highest test accuracy: the best epoch reported instead of the last",
                 LibraryCalls.trainParameters) { args in
             let history = try LibraryCalls.runTraining(args).history

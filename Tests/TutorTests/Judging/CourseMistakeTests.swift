@@ -48,6 +48,23 @@ import Testing
         #expect(checked >= 30 && coinciding < checked / 10, "\(checked) mistakes checked, \(coinciding) coinciding")
     }
 
+    /// Lessons 06–08 (training, prediction, exercises): every number or tensor checkpoint has two
+    /// graded hints and a diagnosed mistake at least, and every choice a diagnosed wrong letter.
+    @Test(arguments: CourseFiles.languages) func theTrainingLessonsHintAndDiagnose(language: String) throws {
+        let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
+        var checked = 0
+        for lesson in course.lessons(in: language) where ["06", "07", "08"].contains(String(lesson.id.prefix(2))) {
+            for spec in lesson.checkpoints where [.number, .tensor, .integer, .choice].contains(spec.expect) {
+                if spec.expect != .choice {
+                    #expect(spec.hints.count >= 2, "\(language) \(spec.id): \(spec.hints.count) hints")
+                }
+                #expect(!spec.mistakes.isEmpty, "\(language) \(spec.id) diagnoses no mistake")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
+    }
+
     /// relu-grad: the explanation states the gradient the library computes, 0.5 at the tie.
     @Test func reluGradientExplanationMatchesTheLibrary() throws {
         let X = Variable(Tensor([[-2.0, 0.0, 3.0, -0.5, 1.5]]), requiresGrad: true)

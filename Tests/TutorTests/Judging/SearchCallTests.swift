@@ -16,7 +16,8 @@ private let base = "epochs: 2, hiddens: [16], batch_size: 50, train_subset: 600,
     for r in 0..<2 {
         for e in 0..<2 {
             #expect(abs(mean[r][e].testAcc - (first[r][e].testAcc + second[r][e].testAcc) / 2) < 1e-12)
-            #expect(abs(mean[r][e].trainLoss - (first[r][e].trainLoss + second[r][e].trainLoss) / 2) < 1e-12)
+            // The loss's last digits depend on how many threads trained the run.
+            #expect(abs(mean[r][e].trainLoss - (first[r][e].trainLoss + second[r][e].trainLoss) / 2) < 1e-5)
         }
     }
     #expect(throws: CallError.self) { try run("sweep", "{vary: {lr: [0.1]}, seeds: [0, 1], seed: 2, \(base)}") }
@@ -38,9 +39,14 @@ private let base = "epochs: 2, hiddens: [16], batch_size: 50, train_subset: 600,
     let winner = means[0].last!.testAcc >= means[1].last!.testAcc ? "0.02" : "0.5"
     guard case let .history(direct) = try run("train", "{lr: \(winner), seed: 3, \(base)}"),
           case let .history(held) = try run("train", "{lr: \(winner), seed: 3, \(base), validation: 5000}") else { return }
-    func figures(_ h: [EpochStats]) -> [[Double]] { h.map { [$0.trainLoss, $0.trainAcc, $0.testAcc] } }
-    #expect(figures(retrained) == figures(direct))
-    #expect(figures(retrained) != figures(held))
+    func figures(_ h: [EpochStats]) -> [[Double]] { h.map { [$0.trainLoss, $0.trainAcc, $0.testAcc] } }   // not the seconds
+    func close(_ a: [EpochStats], _ b: [EpochStats]) -> Bool {
+        zip(figures(a).joined(), figures(b).joined()).allSatisfy { abs($0 - $1) < 1e-5 }
+    }
+    #expect(close(retrained, direct), "\(figures(retrained)) \(figures(direct))")
+    #expect(!close(retrained, held))
+    let winnersMean = means[winner == "0.02" ? 0 : 1].last!.testAcc
+    #expect(try run("search_best_validation", flow, context: CallContext(environment)) == .number(winnersMean))
     // Once the sweep and the winner are cached, judging it trains nothing.
     #expect(!CallRegistry.standard.isExpensive("retrain_best", args: args, environment: environment))
 }
