@@ -8,8 +8,6 @@ import Testing
 /// mistake. Training checkpoints are checked the same way by `tutor lint lessons` (release build,
 /// cached; `make test` runs it), whose lint refuses a mistake the checkpoint accepts.
 @Suite struct CourseMistakeTests {
-    static let trainingCalls: Set<String> = ["train", "sweep", "predict", "evaluate_accuracy", "confusion_matrix", "per_class_accuracy"]
-
     /// Three learners: checkpoints with `seed: variant` draw other inputs for each.
     static let learners = ["ada", "bob", "lint"].map { LearnerIdentity(learner: $0, course: "mlp") }
 
@@ -19,7 +17,7 @@ import Testing
         var checked = 0, coinciding = 0
         for lesson in course.lessons(in: language) {
             for spec in lesson.checkpoints where [.number, .tensor, .integer].contains(spec.expect) {
-                if let call = spec.call, Self.trainingCalls.contains(call) { continue }
+                if CourseLintAndRenderTests.trains(spec) { continue }
                 if !realDataInstalled, "\(spec.args)".contains("images") { continue }
                 let varied = spec.isVaried
                 for learner in varied ? Self.learners : [Self.learners[0]] {

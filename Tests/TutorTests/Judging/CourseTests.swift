@@ -147,7 +147,11 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
 /// `tutor lint lessons` in `make test` (release build, cached), and the full chapter run is
 /// checked by `TrainedNetworkFactTests`.
 @Suite struct CourseLintAndRenderTests {
-    static let trainingCalls: Set<String> = ["train", "sweep", "predict", "evaluate_accuracy"]
+    /// Whether the checkpoint's reference or a mistake trains a network (without a run cache,
+    /// every training is expensive).
+    static func trains(_ spec: CheckpointSpec) -> Bool {
+        sharedJudge.isExpensive(spec, learner: Linter.sampleLearner)
+    }
 
     @Test func everyLessonParsesAndItsCheapCheckpointsLint() throws {
         let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
@@ -161,7 +165,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
                 #expect(lesson.errors.isEmpty, "\(lesson.file): \(lesson.errors)")
                 #expect(lesson.title != lesson.id, "\(lesson.file) has no title")
                 for spec in lesson.checkpoints {
-                    if let call = spec.call, Self.trainingCalls.contains(call) { continue }
+                    if Self.trains(spec) { continue }
                     if spec.code?.function == .train { continue }
                     // Real images need the data set; without it those checkpoints cannot compute.
                     if !realDataInstalled, "\(spec.args)".contains("images") { continue }
