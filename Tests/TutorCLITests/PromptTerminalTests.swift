@@ -48,6 +48,68 @@ import Records
         #expect(progress.checkpoints["why-nonlinear"]?.attempts.map(\.answer) == ["Without relu the layers collapse into one map."])
     }
 
+    @Test func aReflectionPastedOverTwoLinesWithoutBracketedPasteIsOneAnswer() throws {
+        let state = TutorBinary.temporaryFolder("paste-reflection-plain")
+        let tty = try PseudoTerminal(arguments: ["open", "why-nonlinear", "--lessons", TutorBinary.fixtureCourse, "--state", state,
+                                                 "--lang", "en"], environment: TutorBinary.environment())
+        #expect(tty.waitFor("answer>"))
+        var mark = tty.mark
+        // A terminal without bracketed paste sends the lines as typed Enters, all at once.
+        tty.type("Without relu the layers\r   collapse into one map.\r")
+        #expect(tty.waitFor("✔ your answer is saved", after: mark))
+        mark = tty.mark
+        tty.type("back\r")
+        #expect(tty.waitFor("answer>", after: mark))
+        mark = tty.mark
+        // Enter typed on its own still answers: the second line is a second answer.
+        tty.type("First thought")
+        tty.pump(milliseconds: 300)
+        tty.type("\r")
+        #expect(tty.waitFor("✔ your answer is saved", after: mark))
+        tty.type("\u{4}")
+        #expect(tty.waitForExit() == 0)
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
+        let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
+        #expect(progress.checkpoints["why-nonlinear"]?.attempts.map(\.answer)
+                == ["Without relu the layers collapse into one map.", "First thought"])
+    }
+
+    @Test func backAfterQShowsTheSkippedTextNotThePreviousLesson() throws {
+        let state = TutorBinary.temporaryFolder("pager-back")
+        // Lesson 3 of the course: its first step takes several screens of 12 rows.
+        let tty = try PseudoTerminal(arguments: ["open", "3", "--lessons", TutorBinary.packageRoot + "/lessons", "--state", state,
+                                                 "--lang", "en"], environment: TutorBinary.environment(), rows: 12)
+        #expect(tty.waitFor("b back"))
+        #expect(!tty.text.contains("func myRelu"))
+        var mark = tty.mark
+        tty.type("q")
+        #expect(tty.waitFor("answer>", after: mark))
+        mark = tty.mark
+        tty.type("back\r")                                 // the text q skipped, from where it stopped
+        var screens = 0
+        while !tty.waitFor("checkpoint relu-by-hand", after: mark, timeout: 3), screens < 20 {
+            tty.type(" ")
+            screens += 1
+        }
+        var shown = PseudoTerminal.strip(String(decoding: tty.output.suffix(from: tty.output.startIndex + mark), as: UTF8.self))
+        #expect(shown.contains("func myRelu"))
+        #expect(shown.contains("checkpoint relu-by-hand"))
+        #expect(!shown.contains("The hidden layer needs one more ingredient"))   // the screen already read
+        #expect(!shown.contains("End of lesson 2"))
+        mark = tty.mark
+        tty.type("back\r")                                 // all read now: the step before
+        screens = 0
+        while !tty.waitFor("End of lesson 2", after: mark, timeout: 3), screens < 20 {
+            tty.type(" ")
+            screens += 1
+        }
+        #expect(screens < 20)
+        shown = PseudoTerminal.strip(String(decoding: tty.output.suffix(from: tty.output.startIndex + mark), as: UTF8.self))
+        #expect(!shown.contains("func myRelu"))
+        tty.type("\u{4}")
+        #expect(tty.waitForExit() == 0)
+    }
+
     @Test func thePagerGoesBackWithBAndRereadShowsWhatQSkipped() throws {
         let state = TutorBinary.temporaryFolder("pager")
         // 12 rows: the lesson's text takes several screens.
