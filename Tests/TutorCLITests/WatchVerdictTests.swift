@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Records
 import TerminalMarkdown
 
 /// `tutor watch` on a pseudo-terminal with checks that finish: a passing verdict stays until
@@ -28,11 +29,13 @@ import TerminalMarkdown
         return workspace
     }
 
-    private func watch(_ id: String, workspace: String, columns: UInt16) throws -> PseudoTerminal {
+    /// Watches from checkpoint `id`, recording into `state` (or nothing without one).
+    private func watch(_ id: String, workspace: String, columns: UInt16, state: String? = nil) throws -> PseudoTerminal {
         // The check builds the workspace: swift must be on the PATH.
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let record = state.map { ["--state", $0] } ?? ["--no-record"]
         return try PseudoTerminal(arguments: ["watch", id, "--lessons", TutorBinary.packageRoot + "/lessons", "--lang", "en",
-                                              "--workspace", workspace, "--interval", "0.1", "--no-record"],
+                                              "--workspace", workspace, "--interval", "0.1"] + record,
                                   environment: TutorBinary.environment(["PATH": path]), columns: columns)
     }
 
@@ -40,26 +43,34 @@ import TerminalMarkdown
         String(decoding: tty.output.suffix(from: tty.output.startIndex + mark), as: UTF8.self)
     }
 
-    @Test func aPassingVerdictStaysOnScreenUntilTheNextSave() throws {
+    @Test func aPassingVerdictStaysOnScreenUntilTheNextSaveAndIsRecorded() throws {
         let workspace = try workspace()
-        let tty = try watch("relu-code", workspace: workspace, columns: 80)
+        let state = TutorBinary.temporaryFolder("watch-state")
+        let tty = try watch("relu-code", workspace: workspace, columns: 80, state: state)
         // The first check may build the workspace.
         #expect(tty.waitFor("✔ correct", timeout: 600), "\(tty.text.suffix(800))")
         #expect(tty.waitFor("Save a file to go on"))
         #expect(tty.waitFor("for saved files"))
-        var mark = tty.mark
-        // Many save intervals pass: the screen is neither cleared nor moved on.
+        // Many save intervals pass: from the verdict on, the screen is neither cleared nor moved on.
         let deadline = Date().addingTimeInterval(3)
         while Date() < deadline { tty.pump(milliseconds: 100) }
-        #expect(!written(tty, after: mark).contains("\u{1B}[2J"))
-        #expect(!PseudoTerminal.strip(written(tty, after: mark)).contains("── net-code"))
-        mark = tty.mark
+        let all = String(decoding: tty.output, as: UTF8.self)
+        let sinceVerdict = try #require(all.range(of: "✔ correct").map { String(all[$0.upperBound...]) })
+        #expect(!sinceVerdict.contains("\u{1B}[2J"))
+        #expect(!PseudoTerminal.strip(sinceVerdict).contains("── net-code"))
+        let mark = tty.mark
         // A save moves on to the next exercise.
         let relu = workspace + "/Sources/Exercises/Relu.swift"
         try String(contentsOfFile: relu, encoding: .utf8).write(toFile: relu, atomically: true, encoding: .utf8)
         #expect(tty.waitFor("── net-code (2/", after: mark))
         tty.type("q")
         #expect(tty.waitForExit() == 0)
+        // Recorded in the course's progress, as the prompt and tutor check record.
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "mlp-from-scratch")
+        let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
+        let record = try #require(progress.checkpoints["relu-code"])
+        #expect(record.status == .done)
+        #expect(record.attempts.last?.answer == URL(fileURLWithPath: workspace).standardizedFileURL.path)
     }
 
     @Test func aVerdictIsWrappedAtWordBoundaries() throws {
