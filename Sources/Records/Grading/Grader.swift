@@ -262,7 +262,7 @@ public struct Grader: Sendable {
     static func summary(of verdict: Verdict, language: TutorLanguage) -> String {
         let message = verdict.message.text(language)
         guard message.hasSuffix(":") || message.hasSuffix("："), let first = verdict.details.first else { return message }
-        return message + " " + first.text(language)
+        return message + (message.hasSuffix("：") ? "" : " ") + first.text(language)
     }
 
     /// The share of a correct answer's points kept under the policy.
