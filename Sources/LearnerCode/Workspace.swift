@@ -19,8 +19,9 @@ public struct Workspace: Sendable, Equatable {
     public func exerciseFile(for exercise: Exercise) -> URL { root.appendingPathComponent(exercise.file) }
 
     /// The built runner (debug configuration: quick to build, with runtime checks that
-    /// catch learner bugs such as an index out of range, and line numbers in crash reports).
-    public var runnerURL: URL { root.appendingPathComponent(".build/debug/runner") }
+    /// catch learner bugs such as an index out of range, and line numbers in crash reports),
+    /// in the tutor's own build folder (`Workspace.compile`).
+    public var runnerURL: URL { tutorBuildFolder.appendingPathComponent("runner") }
 
     // MARK: Creating
 
