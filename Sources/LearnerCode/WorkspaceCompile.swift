@@ -4,7 +4,8 @@ import Lessons
 /// Compiling a workspace with `swiftc` against the prebuilt `WorkspaceLibrary`, into
 /// `.build/tutor/` (the folders of the workspace's own `swift build` stay the editor's):
 /// the exercises as module `Exercises`, the runner, then the link. Nothing is done when no
-/// source changed since the last build (by content, not by date); the runner's object is kept
+/// source changed since the last build (by content, not by date, under a stamp salted by the
+/// library so that no stamp can come with the workspace); the runner's object is kept
 /// while the exercises' interface and the runner's source are unchanged, so an edit inside a
 /// function costs one compile of the learner's module and a link.
 extension Workspace {
@@ -44,7 +45,7 @@ extension Workspace {
         let flags = library.compileFlags(manifest)
         let exercises = WorkspaceLibrary.files(in: root.appendingPathComponent("Sources/Exercises"))
         let runnerSources = WorkspaceLibrary.files(in: root.appendingPathComponent("Sources/runner"))
-        let inputs = Self.digest([library.key] + flags, files: exercises + runnerSources)
+        let inputs = Self.digest([library.key, manifest.stampSalt] + flags, files: exercises + runnerSources)
         if (try? String(contentsOfFile: path("inputs.sha256"), encoding: .utf8)) == inputs, fm.isExecutableFile(atPath: path("runner")) {
             return finished(SandboxResult(outcome: .exited(0), stdout: Data(), stderr: Data(), seconds: 0, limits: limits))
         }
@@ -56,7 +57,7 @@ extension Workspace {
         guard module.succeeded else { return finished(module) }
 
         let interface = (try? Data(contentsOf: out.appendingPathComponent("Modules/Exercises.swiftmodule"))) ?? Data()
-        let runnerKey = Self.digest([library.key, SHA256.hex(interface)] + flags, files: runnerSources)
+        let runnerKey = Self.digest([library.key, manifest.stampSalt, SHA256.hex(interface)] + flags, files: runnerSources)
         if (try? String(contentsOfFile: path("runner.o.sha256"), encoding: .utf8)) != runnerKey || !fm.fileExists(atPath: path("runner.o")) {
             unlink(path("runner.o.sha256"))
             let runner = swiftc(flags + ["-module-name", "runner", "-wmo", "-I", path("Modules"), "-c", "-o", path("runner.o")]

@@ -152,7 +152,8 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         } catch {
             return WorkspaceLibraryBuild(library: self, problem: "cannot write \(folder.path): \(error.localizedDescription)")
         }
-        var manifest = WorkspaceLibraryManifest(key: key, compilerVersion: "", compileFlags: [], linkFlags: [])
+        let salt = (0..<2).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined(separator: "-")
+        var manifest = WorkspaceLibraryManifest(key: key, compilerVersion: "", compileFlags: [], linkFlags: [], stampSalt: salt)
         let cflags = Sandbox.run("pkg-config", ["--cflags"] + Self.pkgConfigPackages, limits: limits)
         let libs = Sandbox.run("pkg-config", ["--libs"] + Self.pkgConfigPackages, limits: limits)
         guard cflags.succeeded, libs.succeeded else { return failed("pkg-config \(Self.pkgConfigPackages.joined(separator: " "))", cflags.succeeded ? libs : cflags) }
@@ -222,6 +223,10 @@ public struct WorkspaceLibraryManifest: Codable, Sendable, Equatable {
     public var compileFlags: [String]
     /// pkg-config's `--libs`, given when linking.
     public var linkFlags: [String]
+    /// Random, made with the library: part of every stamp saying a workspace's build is up to
+    /// date, so a workspace that arrives with its `.build` (a submission to grade) cannot carry
+    /// a stamp that passes off its own runner as built from its sources.
+    public var stampSalt: String
 }
 
 /// How `WorkspaceLibrary.prepare` went.

@@ -125,6 +125,23 @@ import Testing
         #expect(broken.diagnostics.first?.file == "Sources/runner/main.swift", "\(broken.report)")
     }
 
+    @Test func aRunnerThatCameWithTheWorkspaceIsNotTakenForBuilt() throws {
+        let s = try StandIn()
+        defer { s.remove() }
+        #expect(s.buildAndRun().output == "11 100")
+        // What a submitted workspace could carry: its own runner, and a stamp over its sources
+        // made from everything but the library's salt.
+        let out = s.workspace.tutorBuildFolder
+        try "#!/bin/sh\necho forged\n".write(to: s.workspace.runnerURL, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: s.workspace.runnerURL.path)
+        let library = try s.library()
+        let manifest = try #require(library.manifest())
+        let sources = ["Sources/Exercises", "Sources/runner"].flatMap { WorkspaceLibrary.files(in: s.workspace.root.appendingPathComponent($0)) }
+        try Workspace.digest([library.key] + library.compileFlags(manifest), files: sources)
+            .write(to: out.appendingPathComponent("inputs.sha256"), atomically: true, encoding: .utf8)
+        #expect(s.buildAndRun().output == "11 100")
+    }
+
     @Test func packageDeclarationsOfTheLibraryAreOutOfTheLearnersReach() throws {
         let s = try StandIn()
         defer { s.remove() }
