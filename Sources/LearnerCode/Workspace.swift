@@ -157,8 +157,13 @@ public struct Workspace: Sendable, Equatable {
     /// Rewrites the tutor's own files (runner, support code, manifest) where they differ from
     /// this tutor's templates, so a workspace made by an older tutor speaks the current
     /// protocol. The learner's exercise files are never touched.
-    public func refreshTutorFiles() throws {
-        let project = try marker().project
+    ///
+    /// The manifest depends on the project the marker names when that is a project on this
+    /// machine, else on this tutor's own (`thisProject`): a workspace made on a learner's
+    /// machine, or before the project moved, builds where it is checked or graded.
+    public func refreshTutorFiles(thisProject: () throws -> String = { try ProjectLocator.find(explicit: nil) }) throws {
+        let named = try marker().project
+        let project = ProjectLocator.isProject(URL(fileURLWithPath: named)) ? named : ((try? thisProject()) ?? named)
         for (path, text) in Self.templateFiles(projectPath: project) where Self.tutorOwnedFiles.contains(path) {
             let url = root.appendingPathComponent(path)
             if (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
