@@ -60,7 +60,7 @@ extension Workspace {
     public func build(limits: SandboxLimits? = nil, compiler: SwiftCompiler? = SwiftCompiler.find(),
                       isCancelled: @escaping () -> Bool = { false }) -> WorkspaceBuildResult {
         var libraryProblem: String?
-        if let compiler, let project = try? marker().project {
+        if let compiler, let project = try? buildProject() {
             do {
                 let library = try WorkspaceLibrary(project: URL(fileURLWithPath: project), compiler: compiler)
                 let prepared = library.prepare(isCancelled: isCancelled)
