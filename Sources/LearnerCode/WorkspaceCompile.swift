@@ -42,7 +42,10 @@ extension Workspace {
         let lock = FileLock(path: path(".lock"))
         defer { lock?.unlock() }
 
-        let flags = library.compileFlags(manifest)
+        // A library built by another user (a container's image) is only read: clang's modules
+        // then go in the workspace's own cache.
+        let writable = access(library.moduleCache.path, W_OK) == 0
+        let flags = library.compileFlags(manifest, moduleCache: writable ? nil : out.appendingPathComponent("ModuleCache"))
         let exercises = WorkspaceLibrary.files(in: root.appendingPathComponent("Sources/Exercises"))
         let runnerSources = WorkspaceLibrary.files(in: root.appendingPathComponent("Sources/runner"))
         let inputs = Self.digest([library.key, manifest.stampSalt] + flags, files: exercises + runnerSources)

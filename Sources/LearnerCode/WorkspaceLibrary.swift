@@ -87,10 +87,14 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         return manifest
     }
 
-    /// `swiftc` flags compiling learner code against the library.
-    func compileFlags(_ manifest: WorkspaceLibraryManifest) -> [String] {
+    /// The clang module cache the library's build filled, shared by every workspace.
+    var moduleCache: URL { folder.appendingPathComponent("ModuleCache") }
+
+    /// `swiftc` flags compiling learner code against the library, with clang's modules in
+    /// `moduleCache` (default: the library's own).
+    func compileFlags(_ manifest: WorkspaceLibraryManifest, moduleCache: URL? = nil) -> [String] {
         Self.learnerFlags
-            + ["-module-cache-path", folder.appendingPathComponent("ModuleCache").path,
+            + ["-module-cache-path", (moduleCache ?? self.moduleCache).path,
                "-I", folder.appendingPathComponent("Modules").path]
             + Self.systemModules.flatMap { ["-I", folder.appendingPathComponent($0).path] }
             + manifest.compileFlags.flatMap { ["-Xcc", $0] }
@@ -162,7 +166,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         // The toolchain's lld links the runner in about half the time of the system's default linker.
         if compiler.hasLLD { manifest.linkFlags.insert("-use-ld=lld", at: 0) }
 
-        let common = ["-module-cache-path", folder.appendingPathComponent("ModuleCache").path,
+        let common = ["-module-cache-path", moduleCache.path,
                       "-I", folder.appendingPathComponent("Modules").path]
             + Self.systemModules.flatMap { ["-I", folder.appendingPathComponent($0).path] }
             + manifest.compileFlags.flatMap { ["-Xcc", $0] }
