@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor", "Yams"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
         // Grading shares one judge between threads; `make test` also runs this target under ThreadSanitizer.
         .testTarget(name: "ParallelGradingTests", dependencies: ["Lessons", "Judging", "Records"]),
