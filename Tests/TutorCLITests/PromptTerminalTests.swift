@@ -5,10 +5,23 @@ import Records
 
 /// The prompt and pager on a pseudo-terminal: bracketed paste, `less`'s keys, `reread`.
 @Suite(.serialized) struct PromptTerminalTests {
+    /// The tutor opened at `place` of `lessons`, in English, recording into `state`.
+    private func open(_ place: String, state: String, lessons: String = TutorBinary.fixtureCourse,
+                      rows: UInt16 = 24) throws -> PseudoTerminal {
+        try PseudoTerminal(arguments: ["open", place, "--lessons", lessons, "--state", state, "--lang", "en"],
+                           environment: TutorBinary.environment(), rows: rows)
+    }
+
+    /// The answers recorded for checkpoint `id` of the fixture course.
+    private func attempts(_ state: String, _ id: String) throws -> [String]? {
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
+        let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
+        return progress.checkpoints[id]?.attempts.map(\.answer)
+    }
+
     @Test func aBracketedPasteOverSeveralLinesIsOneAnswer() throws {
         let state = TutorBinary.temporaryFolder("paste")
-        let tty = try PseudoTerminal(arguments: ["open", "1", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
-                                     environment: TutorBinary.environment())
+        let tty = try open("1", state: state)
         #expect(tty.waitFor("answer>"))
         #expect(String(decoding: tty.output, as: UTF8.self).contains("\u{1B}[?2004h"))   // asked the terminal for it
         let mark = tty.mark
@@ -16,15 +29,12 @@ import Records
         #expect(tty.waitFor("✔ correct", after: mark))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
-        let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
-        #expect(progress.checkpoints["relu-small"]?.attempts.map(\.answer) == ["array([[0., 2.]])"])
+        #expect(try attempts(state, "relu-small") == ["array([[0., 2.]])"])
     }
 
     @Test func bracketedPasteIsTurnedOffWhenTheTutorIsKilledAtThePrompt() throws {
         let state = TutorBinary.temporaryFolder("paste-off")
-        let tty = try PseudoTerminal(arguments: ["open", "1", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"],
-                                     environment: TutorBinary.environment())
+        let tty = try open("1", state: state)
         #expect(tty.waitFor("answer>"))
         tty.process.terminate()
         _ = tty.waitForExit()
@@ -35,23 +45,19 @@ import Records
 
     @Test func aReflectionPastedOverTwoLinesIsOneAnswer() throws {
         let state = TutorBinary.temporaryFolder("paste-reflection")
-        let tty = try PseudoTerminal(arguments: ["open", "why-nonlinear", "--lessons", TutorBinary.fixtureCourse, "--state", state,
-                                                 "--lang", "en"], environment: TutorBinary.environment())
+        let tty = try open("why-nonlinear", state: state)
         #expect(tty.waitFor("answer>"))
         let mark = tty.mark
         tty.type("\u{1B}[200~Without relu the layers\ncollapse into one map.\u{1B}[201~\r")
         #expect(tty.waitFor("✔ your answer is saved", after: mark))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
-        let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
-        #expect(progress.checkpoints["why-nonlinear"]?.attempts.map(\.answer) == ["Without relu the layers collapse into one map."])
+        #expect(try attempts(state, "why-nonlinear") == ["Without relu the layers collapse into one map."])
     }
 
     @Test func aReflectionPastedOverTwoLinesWithoutBracketedPasteIsOneAnswer() throws {
         let state = TutorBinary.temporaryFolder("paste-reflection-plain")
-        let tty = try PseudoTerminal(arguments: ["open", "why-nonlinear", "--lessons", TutorBinary.fixtureCourse, "--state", state,
-                                                 "--lang", "en"], environment: TutorBinary.environment())
+        let tty = try open("why-nonlinear", state: state)
         #expect(tty.waitFor("answer>"))
         var mark = tty.mark
         // A terminal without bracketed paste sends the lines as typed Enters, all at once.
@@ -59,26 +65,21 @@ import Records
         #expect(tty.waitFor("✔ your answer is saved", after: mark))
         mark = tty.mark
         tty.type("back\r")
-        #expect(tty.waitFor("answer>", after: mark))
+        #expect(tty.waitFor("checkpoint why-nonlinear", after: mark))
         mark = tty.mark
-        // Enter typed on its own still answers: the second line is a second answer.
-        tty.type("First thought")
-        tty.pump(milliseconds: 300)
-        tty.type("\r")
+        // An Enter with nothing after it answers: a second answer.
+        tty.type("First thought\r")
         #expect(tty.waitFor("✔ your answer is saved", after: mark))
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
-        let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
-        #expect(progress.checkpoints["why-nonlinear"]?.attempts.map(\.answer)
+        #expect(try attempts(state, "why-nonlinear")
                 == ["Without relu the layers collapse into one map.", "First thought"])
     }
 
     @Test func backAfterQShowsTheSkippedTextNotThePreviousLesson() throws {
         let state = TutorBinary.temporaryFolder("pager-back")
         // Lesson 3 of the course: its first step takes several screens of 12 rows.
-        let tty = try PseudoTerminal(arguments: ["open", "3", "--lessons", TutorBinary.packageRoot + "/lessons", "--state", state,
-                                                 "--lang", "en"], environment: TutorBinary.environment(), rows: 12)
+        let tty = try open("3", state: state, lessons: TutorBinary.packageRoot + "/lessons", rows: 12)
         #expect(tty.waitFor("b back"))
         #expect(!tty.text.contains("func myRelu"))
         var mark = tty.mark
