@@ -18,18 +18,21 @@ enum Harness {
         }
         return target
     }()
+
+    static func runLibFuzzer() -> Int32 {
+        let arguments = [CommandLine.arguments[0]] + CommandLine.arguments.dropFirst(2)
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var argc = Int32(arguments.count)
+        return argv.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            var base = buffer.baseAddress!
+            return LLVMFuzzerRunDriver(&argc, &base) { data, size in
+                let input = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+                if case .broken(let what) = Harness.selected.run(input) { fatalError(what) }
+                return 0
+            }
+        }
+    }
 }
 
 _ = Harness.selected
-var arguments = [CommandLine.arguments[0]] + CommandLine.arguments.dropFirst(2)
-var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-var argc = Int32(arguments.count)
-let status = argv.withUnsafeMutableBufferPointer { buffer -> Int32 in
-    var base = buffer.baseAddress!
-    return LLVMFuzzerRunDriver(&argc, &base) { data, size in
-        let input = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
-        if case .broken(let what) = Harness.selected.run(input) { fatalError(what) }
-        return 0
-    }
-}
-exit(status)
+exit(onFuzzStack(Harness.runLibFuzzer))
