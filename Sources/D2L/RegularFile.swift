@@ -14,11 +14,12 @@ public enum RegularFile {
         public var description: String { reason }
     }
 
-    /// The file's bytes; files larger than `limit` bytes are refused before reading.
-    public static func contents(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+    /// The file's bytes; files larger than `limit` bytes are refused before reading. Without
+    /// `followingLinks`, a symbolic link is refused too (a file of someone else's folder).
+    public static func contents(_ path: String, limit: Int = Int.max, followingLinks: Bool = true) throws -> [UInt8] {
         // O_NONBLOCK: the open of a FIFO returns at once (then is refused below); it changes
         // nothing for a regular file.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { throw Failure(reason: openFailure(errno)) }
         defer { close(fd) }
         var info = stat()
@@ -41,11 +42,20 @@ public enum RegularFile {
         return bytes
     }
 
+    /// The file as UTF-8 text; other bytes are refused.
+    public static func text(_ path: String, limit: Int = Int.max, followingLinks: Bool = true) throws -> String {
+        guard let text = String(validating: try contents(path, limit: limit, followingLinks: followingLinks), as: UTF8.self) else {
+            throw Failure(reason: "not UTF-8 text")
+        }
+        return text
+    }
+
     static func openFailure(_ code: Int32) -> String {
         switch code {
         case ENOENT, ENOTDIR: return "no such file"
         case EACCES, EPERM: return "permission denied"
         case ENXIO: return "a socket or device with nothing behind it, not a regular file"
+        case ELOOP: return "a symbolic link, not followed"
         default: return String(cString: strerror(code)).lowercased()
         }
     }

@@ -129,7 +129,10 @@ struct GradeRunCommand: ParsableCommand {
         } else {
             submissions = SubmissionReader.read(paths: paths)
         }
-        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge(workspace: ownWorkspace, requiresSandbox: !unsafeNoSandbox))
+        // Submitted workspaces are built in a copy of the grader's (GradingScratch), never in place.
+        let scratch = paths.isEmpty ? nil : GradingScratch.standard()
+        let code = LearnerCodeJudge(workspace: ownWorkspace, requiresSandbox: !unsafeNoSandbox, scratch: scratch)
+        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: code)
         let others = course.languages.filter { $0 != language.rawValue }.flatMap { course.lessons(in: $0) }
         let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, policy: credit,
                             courseID: courseID ?? course.name, translations: others)
