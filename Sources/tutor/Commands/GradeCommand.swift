@@ -1,3 +1,4 @@
+import D2L
 import ArgumentParser
 import Foundation
 import Judging
@@ -171,7 +172,10 @@ struct GradeMergeCommand: ParsableCommand {
     func run() throws {
         var reports: [(name: String, report: GradeReport)] = []
         for part in parts {
-            guard let data = try? ReadFile.data(part, limit: 1 << 30) else { TutorFailure("\(part): cannot read the partial report", code: 2).exit() }
+            let data: Data
+            do { data = Data(try RegularFile.contents(part, limit: 1 << 30)) } catch {
+                TutorFailure("\(part): cannot read the partial report (\(error))", code: 2).exit()
+            }
             do {
                 reports.append((part, try GradeJSON.decoder().decode(GradeReport.self, from: data)))
             } catch {
