@@ -84,9 +84,11 @@ for harness in "${harnesses[@]}"; do
     grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|.*Fatal error|Test unit written)' \
         "$log" || true
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    # 72: libFuzzer's exit on Ctrl-C or SIGINT (-interrupted_exitcode), a run cut short, not a crash.
+    found=$((rc != 0 && rc != 72))
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$harness" "$((SECONDS - started))" "${executions:-0}" \
-        "$((rc != 0))" "$(basename "$build")$($replay && echo ' replay')" >> "$runs"
-    if ((rc != 0)); then
+        "$found" "$(basename "$build")$($replay && echo ' replay')$( ((rc == 72)) && echo ' interrupted')" >> "$runs"
+    if ((found)); then
         echo "fuzz: $harness found a crash (exit $rc); input in $crashes/, log $log" >&2
         status=1
     fi
