@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: tutor test deps release bench fuzz clean
+.PHONY: tutor test deps release workspace-library bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -16,7 +16,11 @@ deps:
 release: deps
 	$(SWIFT) build -c release --product tutor
 
-tutor: release
+# The library exercise workspaces compile against, built once (a check rebuilds it when stale).
+workspace-library: release
+	.build/release/tutor build-library
+
+tutor: workspace-library
 	.build/release/tutor $(ARGS)
 
 # The tests run on the BLAS kernels the tutor runs on: OpenBLAS names its core as it loads, and the
@@ -37,6 +41,7 @@ test: release
 
 bench: deps
 	benchmarks/run.sh
+	benchmarks/code-check.sh
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh

@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor", "Yams"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

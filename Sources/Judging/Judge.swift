@@ -203,6 +203,8 @@ public struct Judge: Sendable {
             throw LessonError(spec.location, "checkpoint '\(spec.id)' has no reference")
         }
         v.reference = reference
+        // The learner's own inputs where the explanation names them (`{{X}}`).
+        v.explain = try spec.explain.map { try PromptTemplate.fill($0, spec: spec, context: context) }
         let judged = AnswerMatch.judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices,
                                       feedback: spec.feedback)
         v.comparison = judged.comparison

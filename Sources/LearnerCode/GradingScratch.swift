@@ -70,9 +70,9 @@ public struct GradingScratch: Sendable, Equatable {
         for (path, text) in sources where !Workspace.tutorOwnedFiles.contains(path) { wanted[path] = text }
 
         let exercises = folder.appendingPathComponent("Sources/Exercises")
-        // Unchanged files keep their dates (the build stays incremental). Changed ones are
-        // written at least a second after the previous copy's: a file swapped within the same
-        // second as the one before was once not rebuilt.
+        // Unchanged files keep their dates. Changed ones are written at least a second after
+        // the previous copy's: the compile goes by contents, but its `swift build` fallback
+        // goes by dates, and once missed a file swapped within the second of the one before.
         let changed = wanted.filter { (try? RegularFile.text(folder.appendingPathComponent($0.key).path, followingLinks: false)) != $0.value }
         let stale = Self.files(in: exercises).filter { wanted["Sources/Exercises/" + $0] == nil }
         guard !changed.isEmpty || !stale.isEmpty else { return workspace }

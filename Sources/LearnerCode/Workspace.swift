@@ -20,8 +20,9 @@ public struct Workspace: Sendable, Equatable {
     public func exerciseFile(for exercise: Exercise) -> URL { root.appendingPathComponent(exercise.file) }
 
     /// The built runner (debug configuration: quick to build, with runtime checks that
-    /// catch learner bugs such as an index out of range, and line numbers in crash reports).
-    public var runnerURL: URL { root.appendingPathComponent(".build/debug/runner") }
+    /// catch learner bugs such as an index out of range, and line numbers in crash reports),
+    /// in the tutor's own build folder (`Workspace.compile`).
+    public var runnerURL: URL { tutorBuildFolder.appendingPathComponent("runner") }
 
     // MARK: Creating
 
@@ -157,14 +158,25 @@ public struct Workspace: Sendable, Equatable {
     /// Rewrites the tutor's own files (runner, support code, manifest) where they differ from
     /// this tutor's templates, so a workspace made by an older tutor speaks the current
     /// protocol. The learner's exercise files are never touched.
-    public func refreshTutorFiles() throws {
-        let project = try marker().project
+    ///
+    /// The manifest depends on the project the marker names when that is a project on this
+    /// machine, else on this tutor's own (`thisProject`): a workspace made on a learner's
+    /// machine, or before the project moved, builds where it is checked or graded.
+    public func refreshTutorFiles(thisProject: () throws -> String = { try ProjectLocator.find(explicit: nil) }) throws {
+        let project = try buildProject(thisProject: thisProject)
         for (path, text) in Self.templateFiles(projectPath: project) where Self.tutorOwnedFiles.contains(path) {
             let url = root.appendingPathComponent(path)
             if (try? RegularFile.text(url.path)) == text { continue }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
+    }
+
+    /// The project the workspace builds against: the one the marker names when that is a
+    /// project on this machine, else this tutor's own (`thisProject`).
+    func buildProject(thisProject: () throws -> String = { try ProjectLocator.find(explicit: nil) }) throws -> String {
+        let named = try marker().project
+        return ProjectLocator.isProject(URL(fileURLWithPath: named)) ? named : ((try? thisProject()) ?? named)
     }
 
     /// The marker's contents (the project path it was made for).

@@ -96,6 +96,27 @@ import Records
         #expect(table.out.contains("identical answers to own-relu (inputs differ per learner): ada, bob, cat"))
     }
 
+    /// Bob types Ada's answer at his own prompt: the session judges it wrong, and grading both
+    /// progress files says whose inputs it answers.
+    @Test func anAnswerCopiedAtThePromptFailsAndTheGraderSaysWhoseInputsItAnswers() throws {
+        let course = try makeCourse()
+        let state = TutorBinary.temporaryFolder("copied-state")
+        let ada = try exported(course, learner: "ada")
+        let own = try run(["--lessons", course, "--state", state], learner: "ada", input: ada.answer + "\n")
+        #expect(own.out.contains("✔ correct"), "\(own.out)")
+        let copied = try run(["--lessons", course, "--state", state], learner: "bob", input: ada.answer + "\n")
+        #expect(copied.out.contains("✘") && !copied.out.contains("✔ correct"), "\(copied.out)")
+        let progress = ["ada", "bob"].map { "\(state)/\($0)/mlp-from-scratch/progress.json" }
+        let graded = try run(["grade"] + progress + ["--lessons", course, "--format", "json"])
+        #expect(graded.status == 0, "\(graded.err)")
+        let report = try GradeJSON.decoder().decode(GradeReport.self, from: Data(graded.out.utf8))
+        let rows = report.submissions.map { $0.checkpoints.first { $0.id == "own-relu" } }
+        #expect(rows[0]?.outcome == .correct && rows[0]?.sameAnswerAs == ["bob"] && rows[0]?.answersInputsOf == nil)
+        #expect(rows[1]?.outcome == .incorrect && rows[1]?.answersInputsOf == "ada" && rows[1]?.sameAnswerAs == ["ada"])
+        #expect(rows[1]?.message.contains("identical to the right answer of ada") == true, "\(rows[1]?.message ?? "")")
+        #expect(report.identicalAnswers == [IdenticalAnswers(checkpoint: "own-relu", learners: ["ada", "bob"])])
+    }
+
     @Test func shardsGradedAsConcurrentProcessesMergeIntoTheSingleRun() throws {
         let course = try makeCourse()
         let folder = TutorBinary.temporaryFolder("class")

@@ -59,33 +59,67 @@ import Testing
         return answers
     }
 
-    /// Every number, integer and tensor checkpoint of lessons/ in both languages whose
-    /// reference is computed without training on the full data set (those take minutes each;
-    /// `wordingNeverShowsTheReference` covers the same wording on references of every size).
-    @Test func noDiagnosticVerdictOfTheCourseShowsItsReference() throws {
+    /// The number, integer and tensor checkpoints of lessons/ in both languages, those that
+    /// train networks or those that do not.
+    static func courseCheckpoints(training: Bool) throws -> [(language: String, spec: CheckpointSpec)] {
         let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
         #expect(course.settings.feedback == .diagnostic)
-        // Checkpoints with `seed: variant` draw this learner's inputs.
-        let learner = LearnerIdentity(learner: "leak-test", course: course.name)
-        var checked = 0
-        for language in course.languages {
-            for spec in course.lessons(in: language).flatMap(\.checkpoints)
-            where [.number, .integer, .tensor].contains(spec.expect) && !sharedJudge.isExpensive(spec, learner: learner) {
-                #expect(spec.feedback == .diagnostic, "\(language)/\(spec.id)")
-                guard case let .array(reference)? = try sharedJudge.reference(for: spec, learner: learner) else {
-                    Issue.record("\(language)/\(spec.id): no array reference")
-                    continue
-                }
-                for (name, answer) in Self.wrongAnswers(for: reference) {
-                    let verdict = try sharedJudge.judge(answer: .array(answer), for: spec, learner: learner)
-                    guard verdict.outcome == .incorrect else { continue }   // ±1 % may be inside a loose tolerance
-                    let leaked = Self.leak(of: reference, in: Self.printed(verdict, id: spec.id), given: answer)
-                    #expect(leaked == nil, "\(language)/\(spec.id) \(name): shows \(leaked ?? 0)")
-                    checked += 1
-                }
-            }
+        return course.languages.flatMap { language in
+            course.lessons(in: language).flatMap(\.checkpoints)
+                // Without a run cache every training run is expensive: that is what trains.
+                .filter { [.number, .integer, .tensor].contains($0.expect) && sharedJudge.isExpensive($0, learner: learner) == training }
+                .map { (language, $0) }
         }
+    }
+
+    /// Checkpoints with `seed: variant` draw this learner's inputs.
+    static let learner = LearnerIdentity(learner: "leak-test", course: "mlp-from-scratch")
+
+    /// Judges every wrong answer of `spec`'s reference shape and expects no verdict to show the
+    /// reference; returns how many wrong verdicts were looked at.
+    static func expectNoLeak(_ spec: CheckpointSpec, language: String, judge: Judge) throws -> Int {
+        #expect(spec.feedback == .diagnostic, "\(language)/\(spec.id)")
+        guard case let .array(reference)? = try judge.reference(for: spec, learner: learner) else {
+            Issue.record("\(language)/\(spec.id): no array reference")
+            return 0
+        }
+        var checked = 0
+        for (name, answer) in wrongAnswers(for: reference) {
+            let verdict = try judge.judge(answer: .array(answer), for: spec, learner: learner)
+            guard verdict.outcome == .incorrect else { continue }   // ±1 % may be inside a loose tolerance
+            let leaked = leak(of: reference, in: printed(verdict, id: spec.id), given: answer)
+            #expect(leaked == nil, "\(language)/\(spec.id) \(name): shows \(leaked ?? 0)")
+            checked += 1
+        }
+        return checked
+    }
+
+    /// Every number, integer and tensor checkpoint of the course whose reference is computed
+    /// without training.
+    @Test func noDiagnosticVerdictOfTheCourseShowsItsReference() throws {
+        let checkpoints = try Self.courseCheckpoints(training: false)
+        let checked = try checkpoints.reduce(0) { $0 + (try Self.expectNoLeak($1.spec, language: $1.language, judge: sharedJudge)) }
         #expect(checked >= 60)
+    }
+
+    /// The same for the checkpoints that train (most on the full data set, minutes each): through
+    /// the tutor's run cache, which `make test` fills first with `tutor lint lessons`. A run
+    /// missing from the cache fails the test, naming its checkpoint, instead of training here.
+    @Test(.enabled(if: fashionMNISTInstalled)) func noDiagnosticVerdictOfATrainedCheckpointShowsItsReference() throws {
+        let checkpoints = try Self.courseCheckpoints(training: true)
+        #expect(checkpoints.count >= 20)
+        let judge = Judge()
+        var missing: [String] = [], checked = 0
+        for (language, spec) in checkpoints {
+            if judge.isExpensive(spec, learner: Self.learner) { missing.append("\(language)/\(spec.id)"); continue }
+            checked += try Self.expectNoLeak(spec, language: language, judge: judge)
+        }
+        #expect(missing.isEmpty, """
+            the training runs of \(missing.joined(separator: ", ")) are not in the run cache \
+            \(judge.environment.cache?.directory ?? "(no cache folder can be named)"): \
+            run `.build/release/tutor lint lessons` first (`make test` does)
+            """)
+        #expect(checked >= 80)
     }
 
     /// The same wording on references of many shapes and sizes (seeded), under the

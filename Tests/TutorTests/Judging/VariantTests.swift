@@ -89,6 +89,19 @@ import Testing
         #expect(try sharedJudge.personalized(spec, for: Self.bob).prompt != seen.prompt)
     }
 
+    /// The explanation shown with a verdict (`tutor check`, `tutor watch`, the session) names the
+    /// learner's own inputs, as the prompt does.
+    @Test(arguments: CourseFiles.languages) func theVerdictExplainsWithTheLearnersOwnInputs(language: String) throws {
+        let spec = try #require(Self.course.checkpoint("relu-own-inputs", language: language)?.spec)
+        let x = try #require(try CheckpointExport.inputs(of: spec.variant(for: Self.ada), context: CallContext(sharedEnvironment)).first?.value)
+        let answer = try #require(try sharedJudge.solution(for: spec, learner: Self.ada)).answerText
+        let verdict = try sharedJudge.judge(answer, for: spec, learner: Self.ada)
+        #expect(verdict.outcome == .correct)
+        let explain = try #require(verdict.explain)
+        #expect(!explain.contains("{{") && explain.contains(x.formatted(limit: Int.max)), "\(explain)")
+        #expect(VerdictReport.text(.success(verdict), language: TutorLanguage(rawValue: language) ?? .en).contains(x.formatted(limit: Int.max)))
+    }
+
     @Test func aPlaceholderThatNamesNoArgumentIsALessonError() throws {
         var spec = try #require(Self.course.checkpoint("relu-own-inputs", language: "en")?.spec)
         spec.prompt = "Apply relu to {{Y}}."

@@ -47,6 +47,26 @@ import RunnerWire
         #expect(try String(contentsOf: relu, encoding: .utf8) == "my work")
     }
 
+    /// A workspace submitted from a learner's machine names a project path the grader does not
+    /// have: its manifest is pointed at the grader's project, and the learner's files are kept.
+    @Test func aWorkspaceMadeOnAnotherMachineDependsOnThisProject() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().standardizedFileURL.path
+        let manifest = dir.appendingPathComponent("ws/Package.swift")
+        let (ws, _) = try Workspace.create(at: dir.appendingPathComponent("ws"), projectPath: "/home/ada/mlp-tutor")
+        try "my work".write(to: ws.exerciseFile(for: .relu), atomically: true, encoding: .utf8)
+        try ws.refreshTutorFiles(thisProject: { here })
+        #expect(try String(contentsOf: manifest, encoding: .utf8) == Workspace.templateFiles(projectPath: here)["Package.swift"])
+        #expect(try String(contentsOf: ws.exerciseFile(for: .relu), encoding: .utf8) == "my work")
+        #expect(try ws.marker().project == "/home/ada/mlp-tutor")
+        // A marker naming a project that exists here keeps it.
+        let (kept, _) = try Workspace.create(at: dir.appendingPathComponent("kept"), projectPath: here)
+        try kept.refreshTutorFiles(thisProject: { "/elsewhere" })
+        #expect(try String(contentsOf: kept.root.appendingPathComponent("Package.swift"), encoding: .utf8).contains("path: \"\(here)\""))
+    }
+
     @Test func initRefusesAFolderThatHoldsSomethingElse() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -112,6 +112,28 @@ import Testing
         }
     }
 
+    /// A workspace that does not compile: its row names the first compiler error, file, line and column.
+    @Test func aCodeAnswerThatDoesNotCompileNamesItsFirstError() throws {
+        struct FailingBuild: CodeJudging {
+            func verdict(for spec: CheckpointSpec, answer: String, judge: Judge, progress: JudgeProgress?) throws -> Verdict {
+                var v = Verdict(checkpointID: spec.id, outcome: .incorrect, message: CodeMessages.buildFailed, maxPoints: spec.points)
+                v.details = ["Sources/Exercises/Relu.swift:3:12: error: cannot find 'y' in scope", "return y"].map(LocalizedText.init(verbatim:))
+                return v
+            }
+        }
+        try withCourse { lessons, submissions in
+            try write("relu-code: ws\n", submissions.appendingPathComponent("alice/answers.yaml"))
+            try FileManager.default.createDirectory(at: submissions.appendingPathComponent("alice/ws"), withIntermediateDirectories: true)
+            for language in TutorLanguage.allCases {
+                let grader = Grader(lessons: lessons, judge: sharedJudge.checkingCode(with: FailingBuild()), language: language)
+                let row = grader.grade(SubmissionReader.read(paths: [submissions.path])).submissions.first?.checkpoints.first { $0.id == "relu-code" }
+                #expect(row?.outcome == .incorrect)
+                let error = "Sources/Exercises/Relu.swift:3:12: error: cannot find 'y' in scope"
+                #expect(row?.message == (language == .zh ? "你的代码无法编译：" + error : "your code does not compile: " + error))
+            }
+        }
+    }
+
     @Test func reportsShowNoTerminalEscapesAndNoSpreadsheetFormulas() throws {
         try withCourse { lessons, submissions in
             try write("learner: \"=HYPERLINK(\\\"http://evil\\\")\\e[2J\\e]0;owned\\a\"\nrelu-by-hand: \"\\e[31m[[1]]\"\n",
