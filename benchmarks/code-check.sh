@@ -63,13 +63,13 @@ echo "tutor check relu-code, nothing changed: $unchanged s"
 if ((swift_build)); then
     # The same workspace built as a package: the whole library compiles in it the first time.
     start=$(now)
-    (cd "$work/ws" && swift build --product runner >/dev/null)
+    (cd "$work/ws" && swift build --product runner >/dev/null 2>&1)
     package_first=$(echo "$(now) - $start" | bc)
     : >"$work/package-edits"
     for i in $(seq 1 3); do
         relu $((edits + i)) >"$work/ws/Sources/Exercises/Relu.swift"
         start=$(now)
-        (cd "$work/ws" && swift build --product runner >/dev/null)
+        (cd "$work/ws" && swift build --product runner >/dev/null 2>&1)
         echo "$(now) - $start" | bc >>"$work/package-edits"
     done
     package_edit=$(median <"$work/package-edits")

@@ -84,6 +84,9 @@ public struct CodeChecker: Sendable {
         let inputs = try code.cases.indices.map { try judge.runnerInputs(spec, code, case: $0) }
 
         progress(.building)
+        // The first sandbox of a process is a probe that takes a moment (new namespaces): it
+        // runs while the workspace builds.
+        DispatchQueue.global().async { _ = SandboxIsolation.availability }
         // One check at a time per workspace in this process: grading judges in parallel, and
         // two builds or runs of one workspace would only wait on each other's files.
         let lock = WorkspaceLocks.lock(for: workspace)

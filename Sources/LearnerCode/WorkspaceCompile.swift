@@ -7,7 +7,7 @@ import Lessons
 /// source changed since the last build (by content, not by date, under a stamp salted by the
 /// library so that no stamp can come with the workspace); the runner's object is kept
 /// while the exercises' interface and the runner's source are unchanged, so an edit inside a
-/// function costs one compile of the learner's module and a link.
+/// function costs one compiler run (the learner's module, linked with it).
 extension Workspace {
     /// The tutor's own build of the workspace.
     var tutorBuildFolder: URL { root.appendingPathComponent(".build/tutor") }
@@ -54,36 +54,47 @@ extension Workspace {
         }
         unlink(path("inputs.sha256"))
 
-        let module = swiftc(flags + ["-module-name", "Exercises", "-parse-as-library", "-wmo", "-no-emit-module-separately-wmo",
-                                     "-emit-module", "-emit-module-path", path("Modules/Exercises.swiftmodule"),
-                                     "-c", "-o", path("Exercises.o")] + exercises.map(\.path))
-        guard module.succeeded else { return finished(module) }
+        let exercisesModule = ["-module-name", "Exercises", "-parse-as-library", "-wmo", "-no-emit-module-separately-wmo",
+                               "-emit-module", "-emit-module-path", path("Modules/Exercises.swiftmodule")] + exercises.map(\.path)
+        func runnerKey() -> String {
+            let interface = (try? Data(contentsOf: out.appendingPathComponent("Modules/Exercises.swiftmodule"))) ?? Data()
+            return Self.digest([library.key, manifest.stampSalt, SHA256.hex(interface)] + flags, files: runnerSources)
+        }
+        func runnerIsCurrent() -> Bool {
+            fm.fileExists(atPath: path("runner.o")) && (try? String(contentsOfFile: path("runner.o.sha256"), encoding: .utf8)) == runnerKey()
+        }
+        // Linked beside the runner and renamed over it: a runner still running is never rewritten.
+        let linked = path("runner.linking-\(getpid())")
+        defer { unlink(linked) }
+        func installed(_ run: SandboxResult) -> WorkspaceBuildResult {
+            guard rename(linked, path("runner")) == 0 else {
+                return finished(SandboxResult(outcome: .launchFailed("cannot replace \(path("runner")): \(String(cString: strerror(errno)))"),
+                                              stdout: Data(), stderr: Data(), seconds: 0, limits: limits))
+            }
+            try? Data(inputs.utf8).write(to: out.appendingPathComponent("inputs.sha256"))
+            return finished(run)
+        }
 
-        let interface = (try? Data(contentsOf: out.appendingPathComponent("Modules/Exercises.swiftmodule"))) ?? Data()
-        let runnerKey = Self.digest([library.key, manifest.stampSalt, SHA256.hex(interface)] + flags, files: runnerSources)
-        if (try? String(contentsOfFile: path("runner.o.sha256"), encoding: .utf8)) != runnerKey || !fm.fileExists(atPath: path("runner.o")) {
+        // An edit inside a function: one compiler run compiles the exercises and links them with
+        // the runner's object, which stays right while the exercises' interface is unchanged.
+        if runnerIsCurrent() {
+            let quick = swiftc(flags + exercisesModule + [path("runner.o")] + library.linkInputs(manifest) + ["-emit-executable", "-o", linked])
+            // A failed compile writes no module: its errors are the learner's. A new interface
+            // (a changed signature) needs the runner compiled again, below.
+            if runnerIsCurrent() { return quick.succeeded ? installed(quick) : finished(quick) }
+        }
+
+        let module = swiftc(flags + exercisesModule + ["-c", "-o", path("Exercises.o")])
+        guard module.succeeded else { return finished(module) }
+        if !runnerIsCurrent() {
             unlink(path("runner.o.sha256"))
             let runner = swiftc(flags + ["-module-name", "runner", "-wmo", "-I", path("Modules"), "-c", "-o", path("runner.o")]
                                 + runnerSources.map(\.path))
             guard runner.succeeded else { return finished(runner) }
-            try? Data(runnerKey.utf8).write(to: out.appendingPathComponent("runner.o.sha256"))
+            try? Data(runnerKey().utf8).write(to: out.appendingPathComponent("runner.o.sha256"))
         }
-
-        // Linked beside the runner and renamed over it: a runner still running is never rewritten.
-        let linked = path("runner.linking-\(getpid())")
         let link = swiftc(["-emit-executable", "-o", linked, path("runner.o"), path("Exercises.o")] + library.linkInputs(manifest))
-        guard link.succeeded else {
-            unlink(linked)
-            return finished(link)
-        }
-        guard rename(linked, path("runner")) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(linked)
-            return finished(SandboxResult(outcome: .launchFailed("cannot replace \(path("runner")): \(why)"), stdout: Data(),
-                                          stderr: Data(), seconds: 0, limits: limits))
-        }
-        try? Data(inputs.utf8).write(to: out.appendingPathComponent("inputs.sha256"))
-        return finished(link)
+        return link.succeeded ? installed(link) : finished(link)
     }
 
     /// SHA-256 of `values` and of each file's path and contents.

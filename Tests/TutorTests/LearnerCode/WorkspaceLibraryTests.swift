@@ -123,6 +123,8 @@ import Testing
         let broken = s.buildAndRun().build
         #expect(!broken.succeeded)
         #expect(broken.diagnostics.first?.file == "Sources/runner/main.swift", "\(broken.report)")
+        try s.setExercise("public func mine() -> Int { answer() + 30 }")
+        #expect(s.buildAndRun().output == "31 100")
     }
 
     @Test func aRunnerThatCameWithTheWorkspaceIsNotTakenForBuilt() throws {
