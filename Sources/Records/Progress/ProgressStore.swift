@@ -220,26 +220,30 @@ public final class ProgressStore {
         if case .success(let progress) = decode(data) {
             return progress.schema > LearnerProgress.currentSchema ? .newer(schema: String(progress.schema)) : .current(progress)
         }
-        if let schema = newerSchema(data) { return .newer(schema: schema) }
-        return .damaged(salvaged: salvage(data))
+        // Parsed once for both questions (a damaged file is otherwise parsed twice over).
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        if let object, let schema = newerSchema(object) { return .newer(schema: schema) }
+        return .damaged(salvaged: object.flatMap(salvage))
     }
 
     /// The `schema` of a file that did not decode, when it is a number above the current one,
     /// however large: a schema too large for an Int is a newer format too, not damage.
-    private static func newerSchema(_ data: Data) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let schema = object["schema"] as? NSNumber, !(object["schema"] is Bool),
+    private static func newerSchema(_ object: [String: Any]) -> String? {
+        guard let schema = object["schema"] as? NSNumber, !(object["schema"] is Bool),
               schema.doubleValue > Double(LearnerProgress.currentSchema) else { return nil }
         return "\(schema)"
     }
 
     /// Reads a damaged file field by field, keeping every checkpoint record that still decodes.
     static func salvage(_ data: Data) -> LearnerProgress? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        (try? JSONSerialization.jsonObject(with: data) as? [String: Any]).flatMap(salvage)
+    }
+
+    private static func salvage(_ object: [String: Any]) -> LearnerProgress? {
         let decoder = makeDecoder()
         func decodeField<T: Decodable>(_ value: Any?, as type: T.Type) -> T? {
-            guard let value, JSONSerialization.isValidJSONObject([value]),
-                  let bytes = try? JSONSerialization.data(withJSONObject: [value]) else { return nil }
+            // A value JSONSerialization parsed is valid JSON: it is written back as it is.
+            guard let value, let bytes = try? JSONSerialization.data(withJSONObject: [value]) else { return nil }
             return (try? decoder.decode([T].self, from: bytes))?.first
         }
         var progress = LearnerProgress(learner: object["learner"] as? String ?? "",
