@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 
@@ -19,10 +20,14 @@ public enum AnswerFile {
         return path
     }
 
+    /// An answer file larger than this is not read (a 60000×784 array of doubles is 376 MB).
+    public static let maxBytes = 512 << 20
+
     /// Reads `path` and parses it as an answer of `kind`.
     public static func read(path: String, kind: ExpectKind, choices: [String] = []) throws -> AnswerValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AnswerParseError(.init(en: "cannot read the answer file \(path)", zh: "无法读取答案文件 \(path)"),
+        let data: Data
+        do { data = Data(try RegularFile.contents(path, limit: maxBytes)) } catch {
+            throw AnswerParseError(.init(en: "cannot read the answer file \(path): \(error)", zh: "无法读取答案文件 \(path)：\(error)"),
                                    column: nil, input: path)
         }
         if isNpy(path: path, data: data) {
