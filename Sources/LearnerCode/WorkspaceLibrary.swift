@@ -108,8 +108,8 @@ public struct WorkspaceLibrary: Sendable, Equatable {
     // MARK: Building it
 
     /// Makes sure the library is built, building it when it is missing: waits for another
-    /// process building it. A build that failed for this key is not tried again unless `retry`
-    /// (the project or compiler must change first; `tutor build-library` retries).
+    /// process building it. A build that failed for this key (`lasting`) is not tried again
+    /// unless `retry` (the project or compiler must change first; `tutor build-library` retries).
     public func prepare(retry: Bool = false, isCancelled: @escaping () -> Bool = { false }) -> WorkspaceLibraryBuild {
         if let manifest = manifest() { return WorkspaceLibraryBuild(library: self, manifest: manifest) }
         let root = Self.root(project: project)
@@ -130,7 +130,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         result.built = result.manifest != nil
         if result.manifest != nil {
             removeOtherKeys()
-        } else if let problem = result.problem, !result.cancelled {
+        } else if let problem = result.problem, result.lasting {
             try? Data(problem.utf8).write(to: failureURL)
         }
         return result
@@ -143,6 +143,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
             let tail = (run.stdoutText + run.stderrText).split(separator: "\n").suffix(20).joined(separator: "\n")
             var result = WorkspaceLibraryBuild(library: self, problem: "\(what) \(run.summary)" + (tail.isEmpty ? "" : "\n" + tail))
             result.cancelled = run.outcome == .cancelled
+            if case .exited = run.outcome { result.lasting = true }
             return result
         }
         do {
@@ -243,6 +244,9 @@ public struct WorkspaceLibraryBuild: Sendable {
     /// Whether this call built it (false: it was there).
     public var built = false
     public var cancelled = false
+    /// The failure would come again from the same sources and compiler (a tool said no, rather
+    /// than a limit, a cancel or a file that could not be written), so it is remembered.
+    public var lasting = false
     public var seconds: Double = 0
 
     init(library: WorkspaceLibrary, manifest: WorkspaceLibraryManifest) {
