@@ -36,11 +36,11 @@ let package = Package(
             // Optimised in debug builds too: the tests, `tutor lint` and the learner's workspace
             // train full-size networks, which take minutes unoptimised.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-        // Markdown → styled terminal lines, through cmark.
-        .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
+        // Markdown → styled terminal lines, through cmark (D2L only for `RegularFile`, how a path is read).
+        .target(name: "TerminalMarkdown", dependencies: ["CCmark", "D2L"]),
         // The judging pipeline, each stage depending only on those before it.
         // Course, lessons, typed checkpoint specs, navigation, the tutor's words.
-        .target(name: "Lessons", dependencies: ["TerminalMarkdown", "Yams"]),
+        .target(name: "Lessons", dependencies: ["TerminalMarkdown", "D2L", "Yams"]),
         // Answers, comparison, verdicts, the call registry into D2L, the run cache, the one judge, lint.
         .target(name: "Judging", dependencies: ["Lessons", "D2L"]),
         // The runner's wire format, compiled by the tutor and by every workspace's runner.

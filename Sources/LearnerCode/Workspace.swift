@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 
@@ -70,7 +71,7 @@ public struct Workspace: Sendable, Equatable {
             let exists = fm.fileExists(atPath: url.path)
             if exists && !(force && tutorOwnedFiles.contains(path)) { continue }
             // Unchanged files keep their dates, so the next build stays incremental.
-            if exists, (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
+            if exists, (try? RegularFile.text(url.path)) == text { continue }
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
             written.append(path)
@@ -165,7 +166,7 @@ public struct Workspace: Sendable, Equatable {
         let project = try buildProject(thisProject: thisProject)
         for (path, text) in Self.templateFiles(projectPath: project) where Self.tutorOwnedFiles.contains(path) {
             let url = root.appendingPathComponent(path)
-            if (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
+            if (try? RegularFile.text(url.path)) == text { continue }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
@@ -180,7 +181,7 @@ public struct Workspace: Sendable, Equatable {
 
     /// The marker's contents (the project path it was made for).
     public func marker() throws -> WorkspaceMarker {
-        let data = try Data(contentsOf: root.appendingPathComponent(Self.markerName))
+        let data = Data(try RegularFile.contents(root.appendingPathComponent(Self.markerName).path, limit: 1 << 16))
         return try JSONDecoder().decode(WorkspaceMarker.self, from: data)
     }
 

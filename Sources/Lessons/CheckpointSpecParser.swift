@@ -42,7 +42,9 @@ private struct Parsing {
     mutating func spec(id: String, yaml: String) throws -> CheckpointSpec {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // UTF-8 named, not looked up in the environment on every parse; no tags resolved
+            // (nothing reads them: numbers are read from the text).
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let e as YamlError {
             throw yamlError(e)
         }
@@ -301,6 +303,13 @@ private struct Parsing {
             let lastLine = max(yaml.split(separator: "\n", omittingEmptySubsequences: false).count - 1, 1)
             let what = context.map { "\(problem) \($0.text)" } ?? problem
             return error(fenceLine + min(at.line, lastLine), "YAML: \(what) (column \(at.column))")
+        case let .reader(problem, offset, _, yaml):
+            // libyaml's reader stops at characters YAML does not allow (control characters);
+            // its offset counts characters.
+            let before = yaml.unicodeScalars.prefix(max(offset ?? 0, 0))
+            let line = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            return error(fenceLine + 1 + line, "YAML: \(problem) (column \(column))")
         case let .duplicatedKeysInMapping(duplicates, context):
             return error(fenceLine + context.mark.line, "duplicate key \(duplicates.joined(separator: ", "))")
         default:
@@ -311,8 +320,10 @@ private struct Parsing {
 
 /// ` (did you mean 'x'?)` for a close known word, or "".
 public func suggestion(_ word: String, _ known: [String]) -> String {
-    let best = known.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-    guard let (name, d) = best, d <= max(2, word.count / 3) else { return "" }
+    let limit = max(2, word.count / 3)
+    // Words whose lengths differ by more than the limit are further apart than it.
+    let best = known.filter { abs($0.count - word.count) <= limit }.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+    guard let (name, d) = best, d <= limit else { return "" }
     return " (did you mean '\(name)'?)"
 }
 

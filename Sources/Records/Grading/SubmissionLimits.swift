@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import D2L
 import Foundation
 import Yams
 
@@ -34,27 +35,13 @@ public enum SubmissionLimits {
         return nil
     }
 
-    /// Reads `path` with `O_NOFOLLOW`, refusing what `fileProblem` refuses (checked again on the
-    /// open file, so a file swapped in between is refused too).
+    /// Reads `path` without following links (`RegularFile`), refusing what `fileProblem`
+    /// refuses (checked again on the open file, so a file swapped in between is refused too).
     public static func contents(of path: String) -> Result<Data, SubmissionLimitError> {
         if let problem = fileProblem(path) { return .failure(SubmissionLimitError(problem)) }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(SubmissionLimitError("\(path): cannot read the file (\(String(cString: strerror(errno))))")) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= fileBytes else {
-            return .failure(SubmissionLimitError("\(path): changed while it was read"))
+        do { return .success(Data(try RegularFile.contents(path, limit: fileBytes, followingLinks: false))) } catch {
+            return .failure(SubmissionLimitError("\(path): cannot read the file (\(error))"))
         }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n < 0 { if errno == EINTR { continue }; return .failure(SubmissionLimitError("\(path): cannot read the file")) }
-            if n == 0 { break }
-            data.append(contentsOf: buffer[0..<n])
-            if data.count > fileBytes { return .failure(SubmissionLimitError("\(path): grew past \(fileBytes >> 20) MB while it was read")) }
-        }
-        return .success(data)
     }
 
     /// The deepest nesting of `[`, `{` and `(` in `text`, outside quoted strings.
