@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Judging
 import Lessons
 import Records
 
@@ -12,9 +13,9 @@ import Records
                            environment: TutorBinary.environment(), rows: rows)
     }
 
-    /// The answers recorded for checkpoint `id` of the fixture course.
-    private func attempts(_ state: String, _ id: String) throws -> [String]? {
-        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
+    /// The answers recorded for checkpoint `id` (of the fixture course unless `course` says otherwise).
+    private func attempts(_ state: String, _ id: String, course: String = "course") throws -> [String]? {
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: course)
         let progress = try ProgressStore.decodeProgress(try #require(FileManager.default.contents(atPath: location.file)))
         return progress.checkpoints[id]?.attempts.map(\.answer)
     }
@@ -30,6 +31,35 @@ import Records
         tty.type("\u{4}")
         #expect(tty.waitForExit() == 0)
         #expect(try attempts(state, "relu-small") == ["array([[0., 2.]])"])
+    }
+
+    @Test func aBracketedPasteOfAFourByFiveNumPyPrintoutIsOneAnswer() throws {
+        let lessons = TutorBinary.packageRoot + "/lessons"
+        let (_, spec) = try Course.load(directory: lessons).findCheckpoint("relu-random", language: "en")
+        let tester = LearnerIdentity(learner: "tester", course: "mlp-from-scratch")   // its X varies per learner
+        guard case .array(let result)? = try Judge().reference(for: spec, learner: tester) else {
+            Issue.record("relu-random has no array reference")
+            return
+        }
+        #expect(result.shape == [4, 5])
+        // As NumPy prints it: one row a line, the rows after the first indented.
+        let rows = stride(from: 0, to: 20, by: 5).map { start in
+            result.values[start..<start + 5].map { String(format: "%11.8f", $0) }.joined(separator: ",")
+        }
+        let printout = "array([[" + rows.joined(separator: "],\n       [") + "]])"
+        let state = TutorBinary.temporaryFolder("paste-numpy")
+        let tty = try open("relu-random", state: state, lessons: lessons)
+        var screens = 0
+        while !tty.waitFor("answer>", timeout: 3), screens < 10 {   // through the lesson's text
+            tty.type("\r")
+            screens += 1
+        }
+        let mark = tty.mark
+        tty.type("\u{1B}[200~" + printout + "\n\u{1B}[201~\r")
+        #expect(tty.waitFor("✔ correct", after: mark), "\(tty.text.suffix(600))")
+        tty.type("\u{4}")
+        #expect(tty.waitForExit() == 0)
+        #expect(try attempts(state, "relu-random", course: "mlp-from-scratch")?.count == 1)
     }
 
     @Test func bracketedPasteIsTurnedOffWhenTheTutorIsKilledAtThePrompt() throws {

@@ -5,11 +5,12 @@ import TerminalMarkdown
 
 /// `tutor watch` on a pseudo-terminal with checks that finish: a passing verdict stays until
 /// the next save, a failing one is wrapped at word boundaries. One workspace serves the suite
-/// and later runs (in the package's `.build`, so its build is incremental): relu solved, the
-/// other exercises still stubs.
+/// and later runs (in the package's `.build`, so its build is incremental): relu solved, net
+/// wrong (no biases), the other exercises still stubs.
 @Suite(.serialized) struct WatchVerdictTests {
-    /// The workspace, with Relu.swift from the reference solution and the other exercise files
-    /// as `tutor init` writes them; files are written only when they differ, to keep its build.
+    /// The workspace, with Relu.swift from the reference solution, Net.swift a wrong one and the
+    /// other exercise files as `tutor init` writes them; files are written only when they
+    /// differ, to keep its build.
     private func workspace() throws -> String {
         let workspace = TutorBinary.packageRoot + "/.build/tutor-cli-watch-workspace"
         let stubs = TutorBinary.temporaryFolder("watch-stubs") + "/ws"
@@ -19,8 +20,9 @@ import TerminalMarkdown
         }
         let exercises = "/Sources/Exercises/"
         for name in try FileManager.default.contentsOfDirectory(atPath: stubs + exercises) where name.hasSuffix(".swift") {
-            let source = name == "Relu.swift" ? TutorBinary.packageRoot + "/Tests/TutorTests/Fixtures/CodeCheck/solution/Relu.swift"
-                                              : stubs + exercises + name
+            let fixtures = TutorBinary.packageRoot + "/Tests/TutorTests/Fixtures/CodeCheck/"
+            let source = ["Relu.swift": fixtures + "solution/Relu.swift", "Net.swift": fixtures + "wrong/NetWithoutBias.swift"][name]
+                ?? stubs + exercises + name
             let wanted = try String(contentsOfFile: source, encoding: .utf8)
             if (try? String(contentsOfFile: workspace + exercises + name, encoding: .utf8)) != wanted {
                 try wanted.write(toFile: workspace + exercises + name, atomically: true, encoding: .utf8)
@@ -73,19 +75,29 @@ import TerminalMarkdown
         #expect(record.attempts.last?.answer == URL(fileURLWithPath: workspace).standardizedFileURL.path)
     }
 
-    @Test func aVerdictIsWrappedAtWordBoundaries() throws {
-        let workspace = try workspace()
-        let columns = 30
-        let tty = try watch("net-code", workspace: workspace, columns: UInt16(columns))
+    /// The verdict's lines on a screen `columns` wide: from its first line to the seed note.
+    private func verdictLines(_ id: String, columns: Int) throws -> [String] {
+        let tty = try watch(id, workspace: try workspace(), columns: UInt16(columns))
         #expect(tty.waitFor("keys: h hint", timeout: 600), "\(tty.text.suffix(800))")
         tty.type("q")
         #expect(tty.waitForExit() == 0)
         let lines = tty.text.components(separatedBy: "\n").filter { !$0.isEmpty }   // a line ends in "\r\n"
-        let first = try #require(lines.firstIndex { $0.hasPrefix("✘ net is not") }, "\(tty.text)")
-        let verdict = lines[first...].prefix { !$0.hasPrefix("  random cases") && !$0.hasPrefix("watching") }
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("✘ ") }) else { return [] }
+        let verdict = Array(lines[first...].prefix { !$0.hasPrefix("  random cases") && !$0.hasPrefix("watching") })
         for line in verdict { #expect(TextWidth.of(line) <= columns, "wider than \(columns): \(line)") }
+        return verdict
+    }
+
+    @Test func aVerdictIsWrappedAtWordBoundaries() throws {
+        let verdict = try verdictLines("loss-code", columns: 30)
         // Every word whole: the lines read back as the sentence.
         let words = verdict.joined(separator: " ").split(separator: " ").joined(separator: " ")
-        #expect(words == "✘ net is not written yet: fill in Sources/Exercises/Net.swift (it still calls todo())")
+        #expect(words == "✘ loss is not written yet: fill in Sources/Exercises/Loss.swift (it still calls todo())")
+    }
+
+    @Test func theDescriptionOfAFailingCaseFitsTheWidth() throws {
+        let verdict = try verdictLines("net-code", columns: 40)
+        #expect(verdict.first == "✘ It looks as if the biases were not")
+        #expect(verdict.contains { $0.hasPrefix("  case 1 of 3: X: [[1, -2, 0.5]]") }, "\(verdict)")
     }
 }

@@ -310,7 +310,9 @@ final class Session {
             screen.say(screen.style.red(screen.words(.referenceFailed, "\(error)")))
             return false
         }
-        progress.record(verdict, answer: text, lesson: currentLesson, language: language)
+        // An answer file is recorded as its contents, which grading can judge again.
+        progress.record(verdict, answer: file.flatMap { _ in verdict.given?.typeableText } ?? text, lesson: currentLesson,
+                        language: language)
         try save()
         show(verdict)
         // Under `feedback: none` every judged answer is recorded and the course moves on.
