@@ -12,6 +12,8 @@ public enum CheckpointSpecParser {
         "function", "cases", "time_limit",
     ]
     static let mistakeKeys = ["call", "args", "output", "answer", "message"]
+    /// Values one checkpoint's YAML may hold (literal tensors included).
+    static let maxValues = 100_000
 
     /// Parses `yaml`, the body of the block whose fence is on line `fenceLine` of `file`.
     /// `feedback` is the course's policy, used when the checkpoint names none.
@@ -47,6 +49,10 @@ private struct Parsing {
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let e as YamlError {
             throw yamlError(e)
+        }
+        if let root, YAMLValues.exceed(root, limit: CheckpointSpecParser.maxValues) {
+            throw error(fenceLine, "checkpoint '\(id)' holds more than \(CheckpointSpecParser.maxValues) YAML values "
+                        + "(anchors and aliases count at every use); generate large inputs ({randn: …}, {zeros: …})")
         }
         guard let root, case let .mapping(mapping) = root else {
             throw error(fenceLine, "checkpoint '\(id)' must have a YAML body of `key: value` lines (see docs/checkpoint-format.md)")

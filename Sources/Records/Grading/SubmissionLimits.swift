@@ -5,6 +5,7 @@ import Darwin
 #endif
 import D2L
 import Foundation
+import Lessons
 import Yams
 
 /// What one submission may be before it is read: each limit breached is one broken row with a
@@ -79,33 +80,18 @@ public enum SubmissionLimits {
         return bracketDepth(text) + deepestLine / 2 + 1
     }
 
-    /// The YAML `text` as values, refusing deep nesting, anchors and aliases, and more than
+    /// The YAML `text` as values, refusing deep nesting and more than
     /// `yamlValues` values, all before anything is expanded or built.
     public static func loadYAML(_ text: String) throws -> Any? {
         guard yamlDepthBound(text) <= depth * 2 else {
             throw SubmissionLimitError("nested more than \(depth) levels deep")
         }
         guard let root = try Yams.compose(yaml: text) else { return nil }
-        var stack = [root]
-        var count = 0
-        while let node = stack.popLast() {
-            count += 1
-            guard count <= yamlValues else { throw SubmissionLimitError("more than \(yamlValues) values") }
-            switch node {
-            case let .scalar(s): if s.anchor != nil { throw anchorsRefused }
-            case let .sequence(s):
-                if s.anchor != nil { throw anchorsRefused }
-                stack.append(contentsOf: s)
-            case let .mapping(m):
-                if m.anchor != nil { throw anchorsRefused }
-                for (k, v) in m { stack.append(k); stack.append(v) }
-            case .alias: throw anchorsRefused
-            }
+        guard !YAMLValues.exceed(root, limit: yamlValues) else {
+            throw SubmissionLimitError("more than \(yamlValues) values (anchors and aliases count at every use)")
         }
         return try Yams.load(yaml: text)
     }
-
-    static let anchorsRefused = SubmissionLimitError("YAML anchors and aliases (&name, *name) are not supported; write the values out")
 }
 
 public struct SubmissionLimitError: Error, Equatable, CustomStringConvertible {
