@@ -12,8 +12,9 @@ public enum CheckpointSpecParser {
         "function", "cases", "time_limit",
     ]
     static let mistakeKeys = ["call", "args", "output", "answer", "message"]
-    /// Values one checkpoint's YAML may hold (literal tensors included).
+    /// Values one checkpoint's YAML may hold (literal tensors included), and its nesting.
     static let maxValues = 100_000
+    static let maxDepth = 64
 
     /// Parses `yaml`, the body of the block whose fence is on line `fenceLine` of `file`.
     /// `feedback` is the course's policy, used when the checkpoint names none.
@@ -42,6 +43,9 @@ private struct Parsing {
     }
 
     mutating func spec(id: String, yaml: String) throws -> CheckpointSpec {
+        guard YAMLBounds.depthBound(yaml) <= CheckpointSpecParser.maxDepth * 2 else {
+            throw error(fenceLine, "checkpoint '\(id)' is nested more than \(CheckpointSpecParser.maxDepth) levels deep")
+        }
         let root: Node?
         do {
             // UTF-8 named, not looked up in the environment on every parse; no tags resolved
@@ -50,7 +54,7 @@ private struct Parsing {
         } catch let e as YamlError {
             throw yamlError(e)
         }
-        if let root, YAMLValues.exceed(root, limit: CheckpointSpecParser.maxValues) {
+        if let root, YAMLBounds.valuesExceed(root, limit: CheckpointSpecParser.maxValues) {
             throw error(fenceLine, "checkpoint '\(id)' holds more than \(CheckpointSpecParser.maxValues) YAML values "
                         + "(anchors and aliases count at every use); generate large inputs ({randn: …}, {zeros: …})")
         }
