@@ -17,8 +17,9 @@ release: deps
 	$(SWIFT) build -c release --product tutor
 
 # The library exercise workspaces compile against, built once (a check rebuilds it when stale).
+# Without it the lessons still open, and code checks build each workspace with `swift build`.
 workspace-library: release
-	.build/release/tutor build-library
+	.build/release/tutor build-library || echo "tutor: going on without the library for workspaces (see above)"
 
 tutor: workspace-library
 	.build/release/tutor $(ARGS)

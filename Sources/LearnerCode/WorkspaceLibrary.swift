@@ -13,8 +13,8 @@ import Lessons
 /// (`SwiftCompiler.identity`) and of the flags: after a `git pull` or with another toolchain
 /// the key differs, the old folder is never linked against, and a new one is built.
 ///
-/// Built as SwiftPM's debug build is (the same runtime checks and messages as a workspace's own
-/// `swift build`), under the project's package name: the exercises' reference functions in D2L
+/// Built as SwiftPM's debug build of the package is (the same optimisation, runtime checks and
+/// messages as a workspace's own `swift build`), under the project's package name: the exercises' reference functions in D2L
 /// are `package` access, out of reach of the learner's module, which has no package name.
 public struct WorkspaceLibrary: Sendable, Equatable {
     public let project: URL
@@ -22,12 +22,14 @@ public struct WorkspaceLibrary: Sendable, Equatable {
     /// Hex SHA-256 of the inputs; the folder is named by its first 16 digits.
     public let key: String
 
-    /// The modules, in build order, and their sources in the project.
+    /// The modules, in build order (their sources in `Sources/<name>`), and their optimisation
+    /// as the manifest gives it in a debug build: D2L is optimised there too (Package.swift).
     static let modules = ["D2L", "RunnerWire"]
+    static let optimisation = ["D2L": "-O", "RunnerWire": "-Onone"]
     /// The C libraries D2L imports: module maps in `Sources/<name>`, flags from pkg-config.
     static let systemModules = ["COpenBLAS", "CZlib"]
     static let pkgConfigPackages = ["openblas", "zlib"]
-    static let libraryFlags = ["-Onone", "-g", "-DSWIFT_PACKAGE", "-DDEBUG", "-swift-version", "6", "-parse-as-library",
+    static let libraryFlags = ["-g", "-DSWIFT_PACKAGE", "-DDEBUG", "-swift-version", "6", "-parse-as-library",
                                "-package-name", "mlp_tutor", "-wmo", "-no-emit-module-separately-wmo"]
     /// Raised whenever the way the library is built changes beyond these flags, so no library
     /// built the old way is used.
@@ -61,7 +63,9 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         }
         add("Package.swift", (try? Data(contentsOf: project.appendingPathComponent("Package.swift"))) ?? Data())
         add("compiler", Data(compiler.identity.utf8))
-        add("flags", Data((["recipe \(recipe)"] + libraryFlags + ["|"] + learnerFlags + ["|"] + pkgConfigPackages).joined(separator: " ").utf8))
+        let recipeText = ["recipe \(recipe)"] + modules.map { "\($0) \(optimisation[$0] ?? "")" }
+            + libraryFlags + ["|"] + learnerFlags + ["|"] + pkgConfigPackages
+        add("flags", Data(recipeText.joined(separator: " ").utf8))
         return SHA256.hex(bytes)
     }
 
@@ -108,8 +112,8 @@ public struct WorkspaceLibrary: Sendable, Equatable {
     // MARK: Building it
 
     /// Makes sure the library is built, building it when it is missing: waits for another
-    /// process building it. A build that failed for this key is not tried again unless `retry`
-    /// (the project or compiler must change first; `tutor build-library` retries).
+    /// process building it. A build that failed for this key (`lasting`) is not tried again
+    /// unless `retry` (the project or compiler must change first; `tutor build-library` retries).
     public func prepare(retry: Bool = false, isCancelled: @escaping () -> Bool = { false }) -> WorkspaceLibraryBuild {
         if let manifest = manifest() { return WorkspaceLibraryBuild(library: self, manifest: manifest) }
         let root = Self.root(project: project)
@@ -130,7 +134,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         result.built = result.manifest != nil
         if result.manifest != nil {
             removeOtherKeys()
-        } else if let problem = result.problem, !result.cancelled {
+        } else if let problem = result.problem, result.lasting {
             try? Data(problem.utf8).write(to: failureURL)
         }
         return result
@@ -143,6 +147,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
             let tail = (run.stdoutText + run.stderrText).split(separator: "\n").suffix(20).joined(separator: "\n")
             var result = WorkspaceLibraryBuild(library: self, problem: "\(what) \(run.summary)" + (tail.isEmpty ? "" : "\n" + tail))
             result.cancelled = run.outcome == .cancelled
+            if case .exited = run.outcome { result.lasting = true }
             return result
         }
         do {
@@ -172,7 +177,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
             + manifest.compileFlags.flatMap { ["-Xcc", $0] }
         for name in Self.modules {
             let sources = Self.files(in: project.appendingPathComponent("Sources/\(name)")).map(\.path)
-            let arguments = Self.libraryFlags + common + [
+            let arguments = Self.libraryFlags + [Self.optimisation[name] ?? "-Onone"] + common + [
                 "-module-name", name, "-emit-library", "-static", "-o", folder.appendingPathComponent("lib/lib\(name).a").path,
                 "-emit-module", "-emit-module-path", folder.appendingPathComponent("Modules/\(name).swiftmodule").path,
             ] + sources
@@ -243,6 +248,9 @@ public struct WorkspaceLibraryBuild: Sendable {
     /// Whether this call built it (false: it was there).
     public var built = false
     public var cancelled = false
+    /// The failure would come again from the same sources and compiler (a tool said no, rather
+    /// than a limit, a cancel or a file that could not be written), so it is remembered.
+    public var lasting = false
     public var seconds: Double = 0
 
     init(library: WorkspaceLibrary, manifest: WorkspaceLibraryManifest) {
