@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 60
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: tutor test deps release bench fuzz clean
+.PHONY: tutor test deps release workspace-library bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -16,27 +16,34 @@ deps:
 release: deps
 	$(SWIFT) build -c release --product tutor
 
-tutor: release
+# The library exercise workspaces compile against, built once (a check rebuilds it when stale).
+# Without it the lessons still open, and code checks build each workspace with `swift build`.
+workspace-library: release
+	.build/release/tutor build-library || echo "tutor: going on without the library for workspaces (see above)"
+
+tutor: workspace-library
 	.build/release/tutor $(ARGS)
 
-# The tests run on the BLAS kernels the tutor runs on: OpenBLAS names its core as it loads, and the
-# last name is the one the tutor kept or restarted with (a core set in the environment stays).
-test: release
-	@# First, so the training runs it computes (release build) are in the run cache for the tests.
-	.build/release/tutor lint lessons
+# One debug build serves the tests, lint and verify (D2L is optimised in debug builds too, so the
+# training runs take as long as in the release tutor). The tests run on the BLAS kernels the tutor
+# runs on: OpenBLAS names its core as it loads, and the last name is the one the tutor kept or
+# restarted with (a core set in the environment stays).
+test: deps
 	$(SWIFT) build --build-tests
-	core=$${OPENBLAS_CORETYPE:-$$(OPENBLAS_VERBOSE=2 .build/release/tutor --version 2>&1 >/dev/null | sed -n 's/^Core: //p' | tail -1)}; \
+	@# Before the tests, so the training runs it computes are in the run cache for them.
+	.build/debug/tutor lint lessons
+	core=$${OPENBLAS_CORETYPE:-$$(OPENBLAS_VERBOSE=2 .build/debug/tutor --version 2>&1 >/dev/null | sed -n 's/^Core: //p' | tail -1)}; \
 	env $${core:+OPENBLAS_CORETYPE=$$core} $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
-	@# Grading shares one judge between threads: the parallel grading test under ThreadSanitizer.
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan \
-		--filter parallelGradingGivesTheSameReportAsOneByOne
-	.build/release/tutor verify --blank
-	.build/release/tutor verify --solutions Tests/TutorTests/Fixtures/CodeCheck/solution
+	@# Grading shares one judge between threads: its test again, under ThreadSanitizer (Package.swift).
+	TUTOR_TSAN=1 TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	.build/debug/tutor verify --blank
+	.build/debug/tutor verify --solutions Tests/TutorTests/Fixtures/CodeCheck/solution
 	@# One closing line for whoever reads the end of the log (the swift tests' own count).
 	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test-output.txt | tail -1
 
 bench: deps
 	benchmarks/run.sh
+	benchmarks/code-check.sh
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh

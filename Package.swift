@@ -32,12 +32,15 @@ let package = Package(
             dependencies: [
                 .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
-            ]),
-        // Markdown → styled terminal lines, through cmark.
-        .target(name: "TerminalMarkdown", dependencies: ["CCmark"]),
+            ],
+            // Optimised in debug builds too: the tests, `tutor lint` and the learner's workspace
+            // train full-size networks, which take minutes unoptimised.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Markdown → styled terminal lines, through cmark (D2L only for `RegularFile`, how a path is read).
+        .target(name: "TerminalMarkdown", dependencies: ["CCmark", "D2L"]),
         // The judging pipeline, each stage depending only on those before it.
         // Course, lessons, typed checkpoint specs, navigation, the tutor's words.
-        .target(name: "Lessons", dependencies: ["TerminalMarkdown", "Yams"]),
+        .target(name: "Lessons", dependencies: ["TerminalMarkdown", "D2L", "Yams"]),
         // Answers, comparison, verdicts, the call registry into D2L, the run cache, the one judge, lint.
         .target(name: "Judging", dependencies: ["Lessons", "D2L"]),
         // The runner's wire format, compiled by the tutor and by every workspace's runner.
@@ -64,9 +67,25 @@ let package = Package(
         .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor", "Yams"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
+        // Grading shares one judge between threads; `make test` also runs this target under ThreadSanitizer.
+        .testTarget(name: "ParallelGradingTests", dependencies: ["Lessons", "Judging", "Records"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make test` builds with ThreadSanitizer only what parallel grading runs (TUTOR_TSAN=1, its own
+// build folder): the whole package under the sanitizer would take about twice as long to build.
+if Context.environment["TUTOR_TSAN"] == "1" {
+    let graded: Set<String> = [
+        "CCmark", "COpenBLAS", "CZlib", "D2L", "TerminalMarkdown", "Lessons", "Judging", "Records", "ParallelGradingTests",
+    ]
+    package.targets.removeAll { !graded.contains($0.name) }
+    package.products.removeAll()
+    package.dependencies.removeAll { dependency in
+        if case .sourceControl(_, let location, _) = dependency.kind { return location.hasSuffix("swift-argument-parser") }
+        return false
+    }
+}
 
 // The libFuzzer driver links against libFuzzer and AddressSanitizer, so only `scripts/fuzz.sh`
 // builds it (TUTOR_FUZZ=1, its own build folder); a plain `swift build` never sees it.

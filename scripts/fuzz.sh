@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harnesses of fuzz/ (AddressSanitizer, release, own build folder) and runs
-# each for FUZZ_SECONDS, one after another, at low priority. See fuzz/README.md.
+# Builds the libFuzzer harnesses of fuzz/ (release, own build folder) and runs each for
+# FUZZ_SECONDS, one after another, at the lowest priority. See fuzz/README.md.
 #
 #   scripts/fuzz.sh                    every harness, FUZZ_SECONDS each (default 60)
 #   scripts/fuzz.sh idx markdown       only these
 #   scripts/fuzz.sh --build            build only; the binary is .build/fuzz/release/tutor-fuzz
+#   scripts/fuzz.sh --asan             with AddressSanitizer (.build/fuzz-asan/), several times slower
+#   scripts/fuzz.sh --asan --replay    every input found so far, once, under AddressSanitizer
 #   FUZZ_ARGS='-jobs=2' scripts/fuzz.sh  more libFuzzer options
 #
 # A crash leaves its input in .build/fuzz/crashes/<harness>/; replay it with
@@ -13,10 +15,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build_only=false
+build_only=false asan=false replay=false
 harnesses=()
 for arg in "$@"; do
-    if [[ "$arg" == "--build" ]]; then build_only=true; else harnesses+=("$arg"); fi
+    case "$arg" in
+        --build) build_only=true ;;
+        --asan) asan=true ;;
+        --replay) replay=true ;;
+        *) harnesses+=("$arg") ;;
+    esac
 done
 if ((${#harnesses[@]} == 0)); then
     for dir in fuzz/corpus/*/; do harnesses+=("$(basename "$dir")"); done
@@ -31,34 +38,58 @@ fi
 
 # Coverage instrumentation comes from the frontend's -sanitize=fuzzer; libFuzzer itself is linked
 # without its main (the driver calls LLVMFuzzerRunDriver), with lld (gold fails on ASan symbols).
-TUTOR_FUZZ=1 swift build -c release --build-path .build/fuzz --product tutor-fuzz \
-    --sanitize address -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer,address \
+# Swift code is memory-safe outside its unsafe pointers, so the long runs go without
+# AddressSanitizer (several times the executions); --asan builds the checked variant apart.
+build=.build/fuzz sanitize=(-Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer)
+if $asan; then
+    build=.build/fuzz-asan sanitize=(--sanitize address -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer,address)
+fi
+TUTOR_FUZZ=1 nice -n 10 swift build -c release --build-path "$build" --product tutor-fuzz "${sanitize[@]}" \
     -Xswiftc -use-ld=lld -Xlinker "$fuzzer_lib" -Xlinker -lstdc++
-binary=.build/fuzz/release/tutor-fuzz
+binary=$build/release/tutor-fuzz
 $build_only && exit 0
 
 seconds=${FUZZ_SECONDS:-60}
 # The Swift runtime's own crash reporter would race libFuzzer's; leaks are not what we look for.
 export SWIFT_BACKTRACE=enable=no
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+# One line per run (harness, seconds, executions, crashes, build), for fuzz/RUNS.md.
+runs=.build/fuzz/runs.tsv
 status=0
 for harness in "${harnesses[@]}"; do
     [[ -d "fuzz/corpus/$harness" ]] || { echo "fuzz: no harness '$harness' (fuzz/corpus/$harness is missing)" >&2; exit 2; }
-    work=".build/fuzz/corpus/$harness" crashes=".build/fuzz/crashes/$harness"
+    work=".build/fuzz/corpus/$harness" crashes=".build/fuzz/crashes/$harness" log=".build/fuzz/$harness.log"
     mkdir -p "$work" "$crashes"
-    max_len=4096
-    [[ "$harness" == markdown ]] && max_len=8192
-    echo "fuzz: $harness for ${seconds}s"
+    # Typed answers, YAML and Markdown find their structure within a KiB or two; a longer input
+    # only costs time (the Markdown harness repeats its input itself to reach depth).
+    case "$harness" in
+        answer|checkpoint-spec|markdown) max_len=2048 ;;
+        *) max_len=4096 ;;
+    esac
+    if $replay; then
+        echo "fuzz: $harness, every input of $work once"
+        limits=(-runs=0)
+    else
+        echo "fuzz: $harness for ${seconds}s"
+        limits=(-max_total_time="$seconds")
+    fi
     # The committed seeds are read, new finds go to the build folder (fuzz/corpus stays small).
+    # Slow inputs are picked less often (-entropic_scale_per_exec_time): one deep document costs
+    # as much as thousands of short ones.
     # shellcheck disable=SC2086
-    rc=0
-    nice -n 10 "$binary" "$harness" "$work" "fuzz/corpus/$harness" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len="$max_len" \
-        -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_ARGS:-} > ".build/fuzz/$harness.log" 2>&1 || rc=$?
+    rc=0 started=$SECONDS
+    nice -n 19 "$binary" "$harness" "$work" "fuzz/corpus/$harness" "${limits[@]}" \
+        -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len="$max_len" -entropic_scale_per_exec_time=1 \
+        -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_ARGS:-} > "$log" 2>&1 || rc=$?
     grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|.*Fatal error|Test unit written)' \
-        ".build/fuzz/$harness.log" || true
-    if ((rc != 0)); then
-        echo "fuzz: $harness found a crash (exit $rc); input in $crashes/, log .build/fuzz/$harness.log" >&2
+        "$log" || true
+    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    # 72: libFuzzer's exit on Ctrl-C or SIGINT (-interrupted_exitcode), a run cut short, not a crash.
+    found=$((rc != 0 && rc != 72))
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$harness" "$((SECONDS - started))" "${executions:-0}" \
+        "$found" "$(basename "$build")$($replay && echo ' replay')$( ((rc == 72)) && echo ' interrupted')" >> "$runs"
+    if ((found)); then
+        echo "fuzz: $harness found a crash (exit $rc); input in $crashes/, log $log" >&2
         status=1
     fi
 done

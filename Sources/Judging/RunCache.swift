@@ -56,7 +56,7 @@ public struct RunCache: Sendable {
     /// The cached run, nil when missing, damaged or for another key.
     public func lookup(_ config: TrainConfig, dataFingerprint: String) -> Run? {
         let key = Self.key(config, dataFingerprint: dataFingerprint)
-        guard let data = try? ReadFile.data(path(key), limit: 1 << 30),
+        guard let data = (try? RegularFile.contents(path(key), limit: 1 << 30)).map({ Data($0) }),
               let newline = data.firstIndex(of: 0x0A),
               let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]),
               header.key == key, !header.history.isEmpty, header.weightShapes.count == header.biasShapes.count else { return nil }

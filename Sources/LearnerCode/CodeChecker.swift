@@ -84,6 +84,9 @@ public struct CodeChecker: Sendable {
         let inputs = try code.cases.indices.map { try judge.runnerInputs(spec, code, case: $0) }
 
         progress(.building)
+        // The first sandbox of a process is a probe that takes a moment (new namespaces): it
+        // runs while the workspace builds.
+        DispatchQueue.global().async { _ = SandboxIsolation.availability }
         // One check at a time per workspace in this process: grading judges in parallel, and
         // two builds or runs of one workspace would only wait on each other's files.
         let lock = WorkspaceLocks.lock(for: workspace)
@@ -178,16 +181,17 @@ public struct CodeChecker: Sendable {
     }
 }
 
-/// A lock per workspace folder, shared by every `CodeChecker` of the process.
+/// A lock per workspace folder, shared by every `CodeChecker` of the process; recursive, as
+/// grading holds its scratch workspace's (`GradingScratch.exclusively`) around the check.
 enum WorkspaceLocks {
     private static let guardLock = NSLock()
-    nonisolated(unsafe) private static var locks: [String: NSLock] = [:]
+    nonisolated(unsafe) private static var locks: [String: NSRecursiveLock] = [:]
 
-    static func lock(for workspace: Workspace) -> NSLock {
+    static func lock(for workspace: Workspace) -> NSRecursiveLock {
         guardLock.lock()
         defer { guardLock.unlock() }
         if let lock = locks[workspace.root.path] { return lock }
-        let lock = NSLock()
+        let lock = NSRecursiveLock()
         locks[workspace.root.path] = lock
         return lock
     }

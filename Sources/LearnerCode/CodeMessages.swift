@@ -14,6 +14,11 @@ enum CodeMessages {
         LocalizedText(en: "\(error)", zh: "还没有练习工作区：运行 `tutor init` 创建（会生成 ./mlp-exercises），在其中实现函数后再检查")
     }
 
+    static func notCopied(_ error: Error) -> LocalizedText {
+        LocalizedText(en: "the submitted workspace could not be copied for grading: \(error)",
+                      zh: "无法复制提交的工作区以评分：\(error)")
+    }
+
     static func passed(_ cases: Int, maxError: Double?) -> LocalizedText {
         let e = formatNumber(maxError ?? 0)
         if cases == 1 {

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Judging
 import Lessons
@@ -25,7 +26,7 @@ public enum CodeVerifier {
         for path in Exercise.allCases.map(\.file) {
             let name = (path as NSString).lastPathComponent
             let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            if let text = try? String(contentsOf: url, encoding: .utf8) { files[path] = text }
+            if let text = try? RegularFile.text(url.path) { files[path] = text }
         }
         guard !files.isEmpty else {
             throw WorkspaceError.notAWorkspace(directory + " (no Relu.swift, Net.swift, Loss.swift, SGD.swift or Train.swift in it)")
@@ -39,7 +40,7 @@ public enum CodeVerifier {
         for path in Exercise.allCases.map(\.file) {
             let text = files[path] ?? templates[path]!
             let url = workspace.root.appendingPathComponent(path)
-            if (try? String(contentsOf: url, encoding: .utf8)) != text {
+            if (try? RegularFile.text(url.path)) != text {
                 try text.write(to: url, atomically: true, encoding: .utf8)
             }
         }

@@ -13,12 +13,17 @@ public struct LearnerCodeJudge: CodeJudging {
     public var workspace: String?
     /// Refuse to run learner code without a sandbox (`tutor grade` without `--unsafe-no-sandbox`).
     public var requiresSandbox: Bool
+    /// Grading submissions: a workspace named by an answer is copied (its sources only) into
+    /// this folder of the grader's and built there, never where it lies; or why that cannot be
+    /// done here, and no code answer is graded.
+    public var scratch: Result<GradingScratch, GradingScratchError>?
     var availability: SandboxAvailability
 
-    public init(workspace: String? = nil, requiresSandbox: Bool = false,
+    public init(workspace: String? = nil, requiresSandbox: Bool = false, scratch: Result<GradingScratch, GradingScratchError>? = nil,
                 availability: SandboxAvailability = SandboxIsolation.availability) {
         self.workspace = workspace
         self.requiresSandbox = requiresSandbox
+        self.scratch = scratch
         self.availability = availability
     }
 
@@ -36,10 +41,36 @@ public struct LearnerCodeJudge: CodeJudging {
         if named == nil, !typed.isEmpty, FileManager.default.fileExists(atPath: typed, isDirectory: &isDirectory), isDirectory.boolValue {
             named = typed
         }
+        if scratch != nil, named == nil {
+            // Grading takes a workspace only from the answer, never from here or the environment.
+            return Verdict(checkpointID: spec.id, outcome: .malformed,
+                           message: CodeMessages.noWorkspace(WorkspaceError.notAWorkspace(typed)), maxPoints: spec.points)
+        }
         let found: Workspace
         do { found = try Workspace.locate(explicit: named) } catch {
             return Verdict(checkpointID: spec.id, outcome: .malformed, message: CodeMessages.noWorkspace(error), maxPoints: spec.points)
         }
+        guard let setting = scratch, workspace == nil else { return try check(spec, in: found, judge: judge, progress: progress) }
+        func notCopied(_ error: Error) -> Verdict {
+            Verdict(checkpointID: spec.id, outcome: .malformed, message: CodeMessages.notCopied(error), maxPoints: spec.points)
+        }
+        let scratch: GradingScratch
+        switch setting {
+        case let .success(folder): scratch = folder
+        case let .failure(error): return notCopied(error)
+        }
+        do {
+            return try scratch.exclusively {
+                let copy: Workspace
+                do { copy = try scratch.copy(of: found.root) } catch { return notCopied(error) }
+                return try check(spec, in: copy, judge: judge, progress: progress)
+            }
+        } catch let error as GradingScratchError {
+            return notCopied(error)
+        }
+    }
+
+    private func check(_ spec: CheckpointSpec, in found: Workspace, judge: Judge, progress: JudgeProgress?) throws -> Verdict {
         var cases = 1
         var report = try CodeChecker(workspace: found, judge: judge).check(spec, progress: { stage in
             switch stage {

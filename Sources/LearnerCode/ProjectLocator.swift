@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Judging
 import Lessons
@@ -30,7 +31,7 @@ public enum ProjectLocator {
     /// Whether `dir` is this project: its manifest names the package and the library exists.
     public static func isProject(_ dir: URL) -> Bool {
         let manifest = dir.appendingPathComponent("Package.swift")
-        guard let text = try? String(contentsOf: manifest, encoding: .utf8) else { return false }
+        guard let text = try? RegularFile.text(manifest.path) else { return false }
         var isDir: ObjCBool = false
         return text.contains("\"mlp-tutor\"")
             && FileManager.default.fileExists(atPath: dir.appendingPathComponent("Sources/D2L").path, isDirectory: &isDir)

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 
@@ -19,8 +20,9 @@ public struct Workspace: Sendable, Equatable {
     public func exerciseFile(for exercise: Exercise) -> URL { root.appendingPathComponent(exercise.file) }
 
     /// The built runner (debug configuration: quick to build, with runtime checks that
-    /// catch learner bugs such as an index out of range, and line numbers in crash reports).
-    public var runnerURL: URL { root.appendingPathComponent(".build/debug/runner") }
+    /// catch learner bugs such as an index out of range, and line numbers in crash reports),
+    /// in the tutor's own build folder (`Workspace.compile`).
+    public var runnerURL: URL { tutorBuildFolder.appendingPathComponent("runner") }
 
     // MARK: Creating
 
@@ -69,7 +71,7 @@ public struct Workspace: Sendable, Equatable {
             let exists = fm.fileExists(atPath: url.path)
             if exists && !(force && tutorOwnedFiles.contains(path)) { continue }
             // Unchanged files keep their dates, so the next build stays incremental.
-            if exists, (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
+            if exists, (try? RegularFile.text(url.path)) == text { continue }
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
             written.append(path)
@@ -161,19 +163,25 @@ public struct Workspace: Sendable, Equatable {
     /// machine, else on this tutor's own (`thisProject`): a workspace made on a learner's
     /// machine, or before the project moved, builds where it is checked or graded.
     public func refreshTutorFiles(thisProject: () throws -> String = { try ProjectLocator.find(explicit: nil) }) throws {
-        let named = try marker().project
-        let project = ProjectLocator.isProject(URL(fileURLWithPath: named)) ? named : ((try? thisProject()) ?? named)
+        let project = try buildProject(thisProject: thisProject)
         for (path, text) in Self.templateFiles(projectPath: project) where Self.tutorOwnedFiles.contains(path) {
             let url = root.appendingPathComponent(path)
-            if (try? String(contentsOf: url, encoding: .utf8)) == text { continue }
+            if (try? RegularFile.text(url.path)) == text { continue }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
     }
 
+    /// The project the workspace builds against: the one the marker names when that is a
+    /// project on this machine, else this tutor's own (`thisProject`).
+    func buildProject(thisProject: () throws -> String = { try ProjectLocator.find(explicit: nil) }) throws -> String {
+        let named = try marker().project
+        return ProjectLocator.isProject(URL(fileURLWithPath: named)) ? named : ((try? thisProject()) ?? named)
+    }
+
     /// The marker's contents (the project path it was made for).
     public func marker() throws -> WorkspaceMarker {
-        let data = try Data(contentsOf: root.appendingPathComponent(Self.markerName))
+        let data = Data(try RegularFile.contents(root.appendingPathComponent(Self.markerName).path, limit: 1 << 16))
         return try JSONDecoder().decode(WorkspaceMarker.self, from: data)
     }
 

@@ -20,8 +20,16 @@ public struct WorkspaceBuildResult: Sendable {
     public var run: SandboxResult
     /// Errors first, at most a handful, deduplicated; empty when the build succeeded.
     public var diagnostics: [CompilerDiagnostic]
+    /// Why the prebuilt library could not be used, when the build fell back to `swift build`.
+    public var libraryProblem: String?
 
     public var succeeded: Bool { run.succeeded }
+
+    public init(run: SandboxResult, diagnostics: [CompilerDiagnostic], libraryProblem: String? = nil) {
+        self.run = run
+        self.diagnostics = diagnostics
+        self.libraryProblem = libraryProblem
+    }
 
     /// What to show a learner when the build failed: the diagnostics, or how the build
     /// ended with the tail of its output when there were none to parse.
@@ -46,13 +54,53 @@ extension Workspace {
         return SandboxLimits(seconds: firstBuild ? 900 : 300, memoryBytes: 4 << 30, outputBytes: 4 << 20)
     }
 
-    /// Builds the runner (debug) with `swift build`, time-limited, in a child process group.
-    public func build(limits: SandboxLimits? = nil, swift: String = "swift",
+    /// Builds the runner (debug) into `runnerURL`: with `swiftc` against the prebuilt library
+    /// (`WorkspaceLibrary`, built first when missing), time-limited, in a child process group.
+    /// Only when that library cannot be built here does it fall back to `swift build`.
+    public func build(limits: SandboxLimits? = nil, compiler: SwiftCompiler? = SwiftCompiler.find(),
                       isCancelled: @escaping () -> Bool = { false }) -> WorkspaceBuildResult {
-        let run = Sandbox.run(swift, ["build", "--product", "runner"], directory: root.path,
+        var libraryProblem: String?
+        if let compiler, let project = try? buildProject() {
+            do {
+                let library = try WorkspaceLibrary(project: URL(fileURLWithPath: project), compiler: compiler)
+                let prepared = library.prepare(isCancelled: isCancelled)
+                if let manifest = prepared.manifest {
+                    return compile(against: library, manifest: manifest, limits: limits ?? Self.compileLimits, isCancelled: isCancelled)
+                }
+                if prepared.cancelled {
+                    return WorkspaceBuildResult(run: SandboxResult(outcome: .cancelled, stdout: Data(), stderr: Data(), seconds: 0,
+                                                                   limits: limits ?? Self.compileLimits), diagnostics: [])
+                }
+                libraryProblem = prepared.problem
+            } catch {
+                libraryProblem = "\(error)"
+            }
+        }
+        var result = packageBuild(limits: limits, isCancelled: isCancelled)
+        result.libraryProblem = libraryProblem
+        return result
+    }
+
+    /// `swift build` of the runner, copied to `runnerURL`.
+    func packageBuild(limits: SandboxLimits?, isCancelled: @escaping () -> Bool) -> WorkspaceBuildResult {
+        let run = Sandbox.run("swift", ["build", "--product", "runner"], directory: root.path,
                               limits: limits ?? buildLimits(), isCancelled: isCancelled)
         let diagnostics = run.succeeded ? [] : CompilerOutput.diagnostics(in: run.stdoutText + "\n" + run.stderrText, root: root)
-        return WorkspaceBuildResult(run: run, diagnostics: diagnostics)
+        var result = WorkspaceBuildResult(run: run, diagnostics: diagnostics)
+        guard run.succeeded else { return result }
+        let fm = FileManager.default
+        let copy = tutorBuildFolder.appendingPathComponent("runner.copying-\(getpid())")
+        do {
+            try fm.createDirectory(at: tutorBuildFolder, withIntermediateDirectories: true)
+            unlink(tutorBuildFolder.appendingPathComponent("inputs.sha256").path)
+            try? fm.removeItem(at: copy)
+            try fm.copyItem(at: root.appendingPathComponent(".build/debug/runner"), to: copy)
+            guard rename(copy.path, runnerURL.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? fm.removeItem(at: copy)
+            result.run.outcome = .launchFailed("cannot copy the runner to \(runnerURL.path): \(error.localizedDescription)")
+        }
+        return result
     }
 }
 

@@ -22,7 +22,7 @@ extension Workspace {
         guard let last = stderr.split(separator: "\n").last, last.hasPrefix("TUTOR-TODO: ") else { return nil }
         let name = String(last.dropFirst("TUTOR-TODO: ".count))
         guard let exercise = Exercise(rawValue: name),
-              let source = try? String(contentsOf: exerciseFile(for: exercise), encoding: .utf8) else { return nil }
+              let source = try? RegularFile.text(exerciseFile(for: exercise).path) else { return nil }
         let callsTodo = source.split(separator: "\n").contains { line in
             let code = line.trimmingCharacters(in: .whitespaces)
             return !code.hasPrefix("//") && code.contains("todo(")

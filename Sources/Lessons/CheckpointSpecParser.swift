@@ -12,6 +12,9 @@ public enum CheckpointSpecParser {
         "function", "cases", "time_limit",
     ]
     static let mistakeKeys = ["call", "args", "output", "answer", "message"]
+    /// Values one checkpoint's YAML may hold (literal tensors included), and its nesting.
+    static let maxValues = 100_000
+    static let maxDepth = 64
 
     /// Parses `yaml`, the body of the block whose fence is on line `fenceLine` of `file`.
     /// `feedback` is the course's policy, used when the checkpoint names none.
@@ -40,11 +43,20 @@ private struct Parsing {
     }
 
     mutating func spec(id: String, yaml: String) throws -> CheckpointSpec {
+        guard YAMLBounds.depthBound(yaml) <= CheckpointSpecParser.maxDepth * 2 else {
+            throw error(fenceLine, "checkpoint '\(id)' is nested more than \(CheckpointSpecParser.maxDepth) levels deep")
+        }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // UTF-8 named, not looked up in the environment on every parse; no tags resolved
+            // (nothing reads them: numbers are read from the text).
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let e as YamlError {
             throw yamlError(e)
+        }
+        if let root, YAMLBounds.valuesExceed(root, limit: CheckpointSpecParser.maxValues) {
+            throw error(fenceLine, "checkpoint '\(id)' holds more than \(CheckpointSpecParser.maxValues) YAML values "
+                        + "(anchors and aliases count at every use); generate large inputs ({randn: …}, {zeros: …})")
         }
         guard let root, case let .mapping(mapping) = root else {
             throw error(fenceLine, "checkpoint '\(id)' must have a YAML body of `key: value` lines (see docs/checkpoint-format.md)")
@@ -301,6 +313,13 @@ private struct Parsing {
             let lastLine = max(yaml.split(separator: "\n", omittingEmptySubsequences: false).count - 1, 1)
             let what = context.map { "\(problem) \($0.text)" } ?? problem
             return error(fenceLine + min(at.line, lastLine), "YAML: \(what) (column \(at.column))")
+        case let .reader(problem, offset, _, yaml):
+            // libyaml's reader stops at characters YAML does not allow (control characters);
+            // its offset counts characters.
+            let before = yaml.unicodeScalars.prefix(max(offset ?? 0, 0))
+            let line = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            return error(fenceLine + 1 + line, "YAML: \(problem) (column \(column))")
         case let .duplicatedKeysInMapping(duplicates, context):
             return error(fenceLine + context.mark.line, "duplicate key \(duplicates.joined(separator: ", "))")
         default:
@@ -311,8 +330,10 @@ private struct Parsing {
 
 /// ` (did you mean 'x'?)` for a close known word, or "".
 public func suggestion(_ word: String, _ known: [String]) -> String {
-    let best = known.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-    guard let (name, d) = best, d <= max(2, word.count / 3) else { return "" }
+    let limit = max(2, word.count / 3)
+    // Words whose lengths differ by more than the limit are further apart than it.
+    let best = known.filter { abs($0.count - word.count) <= limit }.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+    guard let (name, d) = best, d <= limit else { return "" }
     return " (did you mean '\(name)'?)"
 }
 

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 
 /// A folder of lessons: `DIR/<lang>/NN-slug.md`, the same file names in every language.
@@ -49,8 +50,8 @@ public struct Course: Sendable {
 
     /// Reads and parses one lesson file; `feedback` is the course's policy.
     public static func loadLesson(path: String, language: String, feedback: FeedbackPolicy = .default) throws -> Lesson {
-        guard let data = try? ReadFile.data(path, limit: maxLessonBytes) else { throw CourseError.unreadable(path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw CourseError.notUTF8(path) }
+        guard let bytes = try? RegularFile.contents(path, limit: maxLessonBytes) else { throw CourseError.unreadable(path) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CourseError.notUTF8(path) }
         return LessonParser.parse(markdown: text, file: path, language: language, feedback: feedback)
     }
 

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Yams
 
@@ -20,8 +21,8 @@ public struct CourseSettings: Sendable, Equatable {
     public static func load(directory: String) throws -> CourseSettings {
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: path) else { return CourseSettings() }
-        guard let data = try? ReadFile.data(path, limit: 64 << 10) else { throw CourseError.unreadable(path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw CourseError.notUTF8(path) }
+        guard let bytes = try? RegularFile.contents(path, limit: 64 << 10) else { throw CourseError.unreadable(path) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CourseError.notUTF8(path) }
         return try parse(text, file: path)
     }
 

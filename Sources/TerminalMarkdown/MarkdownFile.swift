@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import D2L
 
 /// Why a Markdown file could not be read, as one line a person can act on.
 public struct MarkdownFileError: Error, Equatable, CustomStringConvertible {
@@ -36,37 +30,18 @@ public struct MarkdownFileError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Reads a Markdown file as UTF-8 text (a leading byte-order mark is dropped). Missing,
-/// unreadable, directory, binary and invalid UTF-8 files are reported as `MarkdownFileError`.
+/// unreadable, directory, FIFO and other special, binary and invalid UTF-8 files are reported
+/// as `MarkdownFileError`, at once (`RegularFile`).
 public func readMarkdownFile(_ path: String) throws -> String {
-    let fd = open(path, O_RDONLY)
-    if fd < 0 {
-        let code = errno
-        switch code {
-        case ENOENT, ENOTDIR: throw MarkdownFileError(path: path, reason: .notFound)
-        case EACCES, EPERM: throw MarkdownFileError(path: path, reason: .permissionDenied)
-        case EISDIR: throw MarkdownFileError(path: path, reason: .isDirectory)
-        default: throw MarkdownFileError(path: path, reason: .unreadable(String(cString: strerror(code))))
+    let bytes: [UInt8]
+    do { bytes = try RegularFile.contents(path, limit: 16 << 20) } catch let failure as RegularFile.Failure {
+        switch failure.kind {
+        case .missing: throw MarkdownFileError(path: path, reason: .notFound)
+        case .denied: throw MarkdownFileError(path: path, reason: .permissionDenied)
+        case .directory: throw MarkdownFileError(path: path, reason: .isDirectory)
+        case .tooLarge: throw MarkdownFileError(path: path, reason: .tooLarge)
+        default: throw MarkdownFileError(path: path, reason: .unreadable(failure.reason))
         }
-    }
-    defer { close(fd) }
-    var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-        throw MarkdownFileError(path: path, reason: .isDirectory)
-    }
-    let limit = 16 << 20
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if count < 0 {
-            if errno == EINTR { continue }
-            let code = errno
-            if code == EISDIR { throw MarkdownFileError(path: path, reason: .isDirectory) }
-            throw MarkdownFileError(path: path, reason: .unreadable(String(cString: strerror(code))))
-        }
-        if count == 0 { break }
-        bytes += chunk[0..<count]
-        if bytes.count > limit { throw MarkdownFileError(path: path, reason: .tooLarge) }
     }
     return try decodeMarkdown(bytes, path: path)
 }

@@ -25,6 +25,7 @@ struct Tutor: ParsableCommand {
             InitCommand.self,
             WatchCommand.self,
             VerifyCommand.self,
+            BuildLibraryCommand.self,
         ],
         defaultSubcommand: LearnCommand.self)
 }

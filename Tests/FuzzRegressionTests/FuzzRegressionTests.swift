@@ -4,7 +4,8 @@ import FuzzTargets
 
 /// Every input a fuzzer once crashed on (fuzz/regressions/<harness>/) and every seed
 /// (fuzz/corpus/<harness>/), replayed through the harness that found it: each must be accepted
-/// or rejected with a message naming the file, never crash or break an invariant.
+/// or rejected with a message naming the file, never crash or break an invariant. They run on the
+/// stack the fuzzer gives them (`onFuzzStack`).
 @Suite struct FuzzRegressionTests {
     static let fuzzFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -20,7 +21,8 @@ import FuzzTargets
     @Test(arguments: FuzzTarget.allCases)
     func savedCrashInputsAreHandled(target: FuzzTarget) throws {
         for file in Self.inputs("regressions", target) {
-            let outcome = target.run([UInt8](try Data(contentsOf: file)))
+            let input = [UInt8](try Data(contentsOf: file))
+            let outcome = onFuzzStack { target.run(input) }
             if case .broken(let what) = outcome { Issue.record("\(file.lastPathComponent): \(what)") }
         }
     }
@@ -30,7 +32,8 @@ import FuzzTargets
         let seeds = Self.inputs("corpus", target)
         #expect(!seeds.isEmpty, "fuzz/corpus/\(target.rawValue) has no seeds")
         for file in seeds {
-            let outcome = target.run([UInt8](try Data(contentsOf: file)))
+            let input = [UInt8](try Data(contentsOf: file))
+            let outcome = onFuzzStack { target.run(input) }
             if case .broken(let what) = outcome { Issue.record("\(file.lastPathComponent): \(what)") }
         }
     }

@@ -47,6 +47,32 @@ private func tutor(_ arguments: [String]) throws -> (status: Int32, out: String,
     #expect(missing == 2 && message.contains("cannot read the answer file"))
 }
 
+@Test func checkReadsFullWidthInputAsThePromptDoesAndSaysSo() throws {
+    let typed = try tutor(["check", "w1-shape", "--answer", "（７８４，２５６）", "--lang", "zh", "--lessons", lessons])
+    #expect(typed.status == 0, "\(typed.out) \(typed.err)")
+    #expect(typed.err.contains("（按半角读取：(784,256)）"), "\(typed.err)")
+    // --json: the note goes to standard error, standard output stays one JSON object.
+    let json = try tutor(["check", "w1-shape", "--answer", "（７８４，２５６）", "--json", "--lessons", lessons])
+    #expect(json.status == 0 && json.err.contains("(read as: (784,256))"), "\(json.err)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+    #expect(object?["correct"] as? Bool == true)
+    // An answer file written with a Chinese input method.
+    let dir = TutorBinary.temporaryFolder("full-width-file")
+    try Data("【【０，０，２】，【３，０，０。５】】\n".utf8).write(to: URL(fileURLWithPath: dir + "/relu.json"))
+    let file = try tutor(["check", "relu-by-hand", "--answer-file", dir + "/relu.json", "--lessons", lessons])
+    #expect(file.status == 0, "\(file.out) \(file.err)")
+    #expect(file.err.contains("(read as: [[0,0,2],[3,0,0.5]])"), "\(file.err)")
+    // A full-width percentage is read, then refused with what to type instead.
+    let percent = try tutor(["check", "count-params", "--answer", "１０％", "--lang", "zh", "--lessons", lessons])
+    #expect(percent.status == 2 && percent.err.contains("（按半角读取：10%）"), "\(percent.err)")
+    #expect(percent.out.contains("10% 就是 0.1"), "\(percent.out)")
+    // ASCII input says nothing; a reflection is kept as written.
+    let plain = try tutor(["check", "w1-shape", "--answer", "(784, 256)", "--lessons", lessons])
+    #expect(plain.status == 0 && !plain.err.contains("read as"), "\(plain.err)")
+    let reflection = try tutor(["check", "reflect", "--answer", "因为（非线性）", "--lessons", lessons])
+    #expect(reflection.status == 0 && !reflection.err.contains("read as"), "\(reflection.err)")
+}
+
 @Test func lintExitCodes() throws {
     let (good, out, _) = try tutor(["lint", lessons])
     #expect(good == 0, "\(out)")

@@ -8,7 +8,7 @@ import TerminalMarkdown
 import Glibc
 #endif
 
-/// Drives the release binary through a pseudo-terminal, as a learner would.
+/// Drives the built binary through a pseudo-terminal, as a learner would.
 @Suite(.serialized) struct SessionEndToEndTests {
     func start(state: String, lang: String = "en", columns: UInt16 = 80) throws -> PseudoTerminal {
                 return try PseudoTerminal(arguments: ["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang],

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `tutor show` through the release binary: rendering, colour choice, and the one-line error
+/// `tutor show` through the built binary: rendering, colour choice, and the one-line error
 /// with exit status 2 for every kind of bad file.
 struct ShowCommandTests {
     let directory: URL = {

@@ -29,6 +29,9 @@ import Testing
         tty.type("n")
         #expect(tty.waitFor("── net-code (2/", after: mark))
         mark = tty.mark
+        tty.type("c")                                      // check again: the same exercise from the start
+        #expect(tty.waitFor("── net-code (2/", after: mark))
+        mark = tty.mark
         tty.type("q")
         #expect(tty.waitFor("bye.", after: mark))
         #expect(tty.waitForExit() == 0)

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 
@@ -19,29 +20,48 @@ public enum AnswerFile {
         return path
     }
 
+    /// An answer file larger than this is not read (a 60000×784 array of doubles is 376 MB).
+    public static let maxBytes = 512 << 20
+
     /// Reads `path` and parses it as an answer of `kind`.
     public static func read(path: String, kind: ExpectKind, choices: [String] = []) throws -> AnswerValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw AnswerParseError(.init(en: "cannot read the answer file \(path)", zh: "无法读取答案文件 \(path)"),
+        let data: Data
+        do { data = Data(try RegularFile.contents(path, limit: maxBytes)) } catch {
+            throw AnswerParseError(.init(en: "cannot read the answer file \(path): \(error)", zh: "无法读取答案文件 \(path)：\(error)"),
                                    column: nil, input: path)
         }
-        if path.lowercased().hasSuffix(".npy") || data.starts(with: [0x93, 0x4E, 0x55, 0x4D]) {
+        if isNpy(path: path, data: data) {
             let array: NDArray
             do { array = try NpyFile.read(data) } catch let e as NpyFile.Error {
                 throw AnswerParseError(.init(en: "\(path): \(e.message.en)", zh: "\(path)：\(e.message.zh)"), column: nil, input: path)
             }
             return try fromArray(array, kind: kind, path: path)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let written = String(data: data, encoding: .utf8) else {
             throw AnswerParseError(.init(en: "\(path) is neither a .npy file nor UTF-8 JSON", zh: "\(path) 既不是 .npy 文件也不是 UTF-8 的 JSON"),
                                    column: nil, input: path)
         }
+        // Typed with a Chinese input method, as a typed answer may be.
+        let text = FullWidthInput.normalized(written, for: kind)
         // JSON strings carry a choice or a reflection; everything else is numbers in JSON syntax,
         // which the typed-answer parser reads (with columns in its errors).
-        if let s = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? String {
+        if let s = (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) as? String {
             return try AnswerParser.parse(s, kind: kind, choices: choices)
         }
         return try AnswerParser.parse(text, kind: kind, choices: choices)
+    }
+
+    /// The text of a text answer file as it is read, when normalising full-width input
+    /// changed it (for the note that says so); nil for a `.npy` file or unchanged text.
+    public static func normalizedText(path: String, kind: ExpectKind) -> String? {
+        guard let data = (try? RegularFile.contents(path, limit: maxBytes)).map({ Data($0) }), !isNpy(path: path, data: data),
+              let written = String(data: data, encoding: .utf8) else { return nil }
+        let text = FullWidthInput.normalized(written, for: kind)
+        return text == written ? nil : text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isNpy(path: String, data: Data) -> Bool {
+        path.lowercased().hasSuffix(".npy") || data.starts(with: [0x93, 0x4E, 0x55, 0x4D])
     }
 
     static func fromArray(_ array: NDArray, kind: ExpectKind, path: String) throws -> AnswerValue {

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 
@@ -84,12 +85,13 @@ public enum NpyFile {
         return NDArray(shape: shape, values: values)
     }
 
-    /// Reads a `.npy` file from disk.
+    /// Reads a `.npy` file from disk (a regular file of at most `AnswerFile.maxBytes`).
     public static func read(path: String) throws -> NDArray {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw fail("cannot read \(path)", "无法读取 \(path)")
+        let bytes: [UInt8]
+        do { bytes = try RegularFile.contents(path, limit: AnswerFile.maxBytes) } catch {
+            throw fail("cannot read \(path): \(error)", "无法读取 \(path)：\(error)")
         }
-        return try read(data)
+        return try read(Data(bytes))
     }
 
     /// The element types `write` can produce.

@@ -68,7 +68,7 @@ extension TutorText {
         .answerPrompt: "answer> ",
         .continuePrompt: "Press Enter to continue (q to stop reading) ",
         .continuationPrompt: "...     ",
-        .pagerMore: "── more: Space/Enter next screen, b back, q to the checkpoint (reread: again) ──",
+        .pagerMore: "── more: Space/Enter next screen, b back, q to the checkpoint (back: the rest) ──",
         .pagerHint: "(Enter: next screen)",
         .helpTitle: "Commands at the prompt",
         .helpBody: """
@@ -79,7 +79,8 @@ extension TutorText {
             solution    show the solution (after at least one attempt; it is recorded)
             reread      show this step's text again (also what q skipped in the pager)
             skip        leave this checkpoint for now
-            back, next  previous / next step of the course
+            back, next  previous / next step of the course (after q in the pager, back shows
+                        the text q skipped first)
             list        the course with your progress
             help        this help
             quit        save and leave (Ctrl-D does the same)
@@ -179,7 +180,7 @@ extension TutorText {
         .answerPrompt: "答案> ",
         .continuePrompt: "按回车继续（q 停止阅读）",
         .continuationPrompt: "...   ",
-        .pagerMore: "── 更多：空格/回车 下一屏，b 上一屏，q 到检查点（reread 重看）──",
+        .pagerMore: "── 更多：空格/回车 下一屏，b 上一屏，q 到检查点（back 看余下部分）──",
         .pagerHint: "（回车：下一屏）",
         .helpTitle: "提示符下可用的命令",
         .helpBody: """
@@ -190,7 +191,7 @@ extension TutorText {
             solution    显示参考答案（至少尝试一次之后；会被记录；也可输入 参考答案）
             reread      重新显示这一步的正文（包括翻页时按 q 跳过的部分）
             skip        暂时跳过这个检查点
-            back, next  课程的上一步 / 下一步
+            back, next  课程的上一步 / 下一步（翻页时按 q 之后，back 先显示跳过的部分）
             list        课程目录和你的进度
             help        显示本帮助
             quit        保存并退出（Ctrl-D 同样）

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 import Yams
@@ -57,7 +58,7 @@ public struct CreditPolicy: Codable, Sendable, Equatable {
     /// Reads a policy file; keys left out keep `base`'s values. Errors name the file, the key
     /// and what to write instead.
     public static func load(file: String, base: CreditPolicy = .full) throws -> CreditPolicy {
-        guard let data = try? ReadFile.data(file, limit: 1 << 20), let text = String(data: data, encoding: .utf8) else {
+        guard let text = try? RegularFile.text(file, limit: 1 << 20) else {
             throw CreditPolicyError("\(file): cannot read the policy file")
         }
         let object: Any?

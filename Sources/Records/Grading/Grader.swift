@@ -245,7 +245,7 @@ public struct Grader: Sendable {
         }
         do {
             let verdict = try judge.judge(given, for: spec, learner: learner)
-            let summary = verdict.message.text(language)
+            let summary = Self.summary(of: verdict, language: language)
             switch verdict.outcome {
             case .correct: return row(.correct, spec.points * creditFactor(answer), summary, verdict: verdict)
             case .saved: return row(.completed, spec.points, summary, verdict: verdict)
@@ -255,6 +255,14 @@ public struct Grader: Sendable {
         } catch {
             return row(.error, 0, "\(error)")
         }
+    }
+
+    /// A verdict's message for a report row. A message that introduces its details ("your code
+    /// does not compile:") takes the first of them, so the row says what is wrong and where.
+    static func summary(of verdict: Verdict, language: TutorLanguage) -> String {
+        let message = verdict.message.text(language)
+        guard message.hasSuffix(":") || message.hasSuffix("："), let first = verdict.details.first else { return message }
+        return message + (message.hasSuffix("：") ? "" : " ") + first.text(language)
     }
 
     /// The share of a correct answer's points kept under the policy.

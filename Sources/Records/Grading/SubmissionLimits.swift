@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import D2L
 import Foundation
+import Lessons
 import Yams
 
 /// What one submission may be before it is read: each limit breached is one broken row with a
@@ -34,91 +36,27 @@ public enum SubmissionLimits {
         return nil
     }
 
-    /// Reads `path` with `O_NOFOLLOW`, refusing what `fileProblem` refuses (checked again on the
-    /// open file, so a file swapped in between is refused too).
+    /// Reads `path` without following links (`RegularFile`), refusing what `fileProblem`
+    /// refuses (checked again on the open file, so a file swapped in between is refused too).
     public static func contents(of path: String) -> Result<Data, SubmissionLimitError> {
         if let problem = fileProblem(path) { return .failure(SubmissionLimitError(problem)) }
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(SubmissionLimitError("\(path): cannot read the file (\(String(cString: strerror(errno))))")) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= fileBytes else {
-            return .failure(SubmissionLimitError("\(path): changed while it was read"))
+        do { return .success(Data(try RegularFile.contents(path, limit: fileBytes, followingLinks: false))) } catch {
+            return .failure(SubmissionLimitError("\(path): cannot read the file (\(error))"))
         }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n < 0 { if errno == EINTR { continue }; return .failure(SubmissionLimitError("\(path): cannot read the file")) }
-            if n == 0 { break }
-            data.append(contentsOf: buffer[0..<n])
-            if data.count > fileBytes { return .failure(SubmissionLimitError("\(path): grew past \(fileBytes >> 20) MB while it was read")) }
-        }
-        return .success(data)
     }
 
-    /// The deepest nesting of `[`, `{` and `(` in `text`, outside quoted strings.
-    public static func bracketDepth(_ text: String) -> Int {
-        var depth = 0, deepest = 0
-        var quote: UInt8? = nil
-        var escaped = false
-        for byte in text.utf8 {
-            if let q = quote {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == q { quote = nil }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-            case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "("): depth += 1; deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ")"): depth = max(depth - 1, 0)
-            default: break
-            }
-        }
-        return deepest
-    }
-
-    /// An upper bound of the nesting YAML `text` can have: its flow brackets, plus per line
-    /// the indentation and the `- ` that open a list each. Cheap, and checked before the parser
-    /// (which recurses once per level) sees the text.
-    public static func yamlDepthBound(_ text: String) -> Int {
-        var deepestLine = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            var level = 0
-            var rest = Substring(line)
-            while let c = rest.first, c == " " || c == "\t" { level += 1; rest = rest.dropFirst() }
-            while rest.hasPrefix("- ") || rest == "-" { level += 1; rest = rest.dropFirst(2).drop { $0 == " " } }
-            deepestLine = max(deepestLine, level)
-        }
-        return bracketDepth(text) + deepestLine / 2 + 1
-    }
-
-    /// The YAML `text` as values, refusing deep nesting, anchors and aliases, and more than
+    /// The YAML `text` as values, refusing deep nesting and more than
     /// `yamlValues` values, all before anything is expanded or built.
     public static func loadYAML(_ text: String) throws -> Any? {
-        guard yamlDepthBound(text) <= depth * 2 else {
+        guard YAMLBounds.depthBound(text) <= depth * 2 else {
             throw SubmissionLimitError("nested more than \(depth) levels deep")
         }
         guard let root = try Yams.compose(yaml: text) else { return nil }
-        var stack = [root]
-        var count = 0
-        while let node = stack.popLast() {
-            count += 1
-            guard count <= yamlValues else { throw SubmissionLimitError("more than \(yamlValues) values") }
-            switch node {
-            case let .scalar(s): if s.anchor != nil { throw anchorsRefused }
-            case let .sequence(s):
-                if s.anchor != nil { throw anchorsRefused }
-                stack.append(contentsOf: s)
-            case let .mapping(m):
-                if m.anchor != nil { throw anchorsRefused }
-                for (k, v) in m { stack.append(k); stack.append(v) }
-            case .alias: throw anchorsRefused
-            }
+        guard !YAMLBounds.valuesExceed(root, limit: yamlValues) else {
+            throw SubmissionLimitError("more than \(yamlValues) values (anchors and aliases count at every use)")
         }
         return try Yams.load(yaml: text)
     }
-
-    static let anchorsRefused = SubmissionLimitError("YAML anchors and aliases (&name, *name) are not supported; write the values out")
 }
 
 public struct SubmissionLimitError: Error, Equatable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 
@@ -38,8 +39,8 @@ public struct ProgressLocation: Equatable, Sendable {
 
     /// The workspace remembered for this learner and course, if any.
     public func rememberedWorkspace() -> String? {
-        guard let data = FileManager.default.contents(atPath: workspaceFile) else { return nil }
-        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let text = try? RegularFile.text(workspaceFile, limit: 1 << 16) else { return nil }
+        let path = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return path.isEmpty ? nil : path
     }
 

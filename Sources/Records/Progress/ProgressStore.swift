@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Lessons
 #if canImport(Glibc)
@@ -136,7 +137,7 @@ public final class ProgressStore {
         let empty = LearnerProgress(learner: location.learner, course: location.course,
                                     language: language.rawValue)
         mergedFiles = []
-        guard let data = FileManager.default.contents(atPath: location.file) else {
+        guard let data = try Self.contents(location.file) else {
             let legacy = location.perLanguageFiles
             guard let merged = try mergedPerLanguageFiles(legacy) else { return (empty, nil) }
             try save(merged)
@@ -156,7 +157,7 @@ public final class ProgressStore {
         let keptAs = try Self.keepAside(location.file, as: location.file + ".damaged-" + Self.stamp(now))
         var recovered = salvaged ?? empty
         var fromBackup = false
-        if recovered.checkpoints.isEmpty, let backup = FileManager.default.contents(atPath: location.backupFile),
+        if recovered.checkpoints.isEmpty, let backup = try? Self.contents(location.backupFile),
            case .success(let previous) = Self.decode(backup) {
             recovered = previous
             fromBackup = true
@@ -173,11 +174,23 @@ public final class ProgressStore {
     public func peek() -> LearnerProgress {
         let empty = LearnerProgress(learner: location.learner, course: location.course,
                                     language: language.rawValue)
-        guard let data = FileManager.default.contents(atPath: location.file) else {
+        guard let data = try? Self.contents(location.file) else {
             return (try? mergedPerLanguageFiles(location.perLanguageFiles)) ?? empty
         }
         if case .success(let progress) = Self.decode(data) { return progress }
         return Self.salvage(data) ?? empty
+    }
+
+    /// A progress file larger than this is not read (a learner's every attempt stays far below).
+    static let maxFileBytes = 64 << 20
+
+    /// The bytes of the progress file at `path`, nil when there is none; a FIFO, a folder or
+    /// anything else that is not a regular file is an error, read at once (`RegularFile`).
+    static func contents(_ path: String) throws -> Data? {
+        do { return Data(try RegularFile.contents(path, limit: maxFileBytes)) } catch let failure as RegularFile.Failure {
+            if failure.kind == .missing { return nil }
+            throw ProgressStoreError.io(path: path, message: failure.reason)
+        }
     }
 
     /// The per-language files merged into one progress; nil when there are none. A file of a
@@ -185,7 +198,7 @@ public final class ProgressStore {
     private func mergedPerLanguageFiles(_ files: [String]) throws -> LearnerProgress? {
         var parts: [LearnerProgress] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            guard let data = try Self.contents(file) else { continue }
             switch Self.read(data) {
             case .current(let progress): parts.append(progress)
             case .newer(let schema): throw ProgressStoreError.newerFormat(path: file, schema: schema)
@@ -207,26 +220,30 @@ public final class ProgressStore {
         if case .success(let progress) = decode(data) {
             return progress.schema > LearnerProgress.currentSchema ? .newer(schema: String(progress.schema)) : .current(progress)
         }
-        if let schema = newerSchema(data) { return .newer(schema: schema) }
-        return .damaged(salvaged: salvage(data))
+        // Parsed once for both questions (a damaged file is otherwise parsed twice over).
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        if let object, let schema = newerSchema(object) { return .newer(schema: schema) }
+        return .damaged(salvaged: object.flatMap(salvage))
     }
 
     /// The `schema` of a file that did not decode, when it is a number above the current one,
     /// however large: a schema too large for an Int is a newer format too, not damage.
-    private static func newerSchema(_ data: Data) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let schema = object["schema"] as? NSNumber, !(object["schema"] is Bool),
+    private static func newerSchema(_ object: [String: Any]) -> String? {
+        guard let schema = object["schema"] as? NSNumber, !(object["schema"] is Bool),
               schema.doubleValue > Double(LearnerProgress.currentSchema) else { return nil }
         return "\(schema)"
     }
 
     /// Reads a damaged file field by field, keeping every checkpoint record that still decodes.
     static func salvage(_ data: Data) -> LearnerProgress? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        (try? JSONSerialization.jsonObject(with: data) as? [String: Any]).flatMap(salvage)
+    }
+
+    private static func salvage(_ object: [String: Any]) -> LearnerProgress? {
         let decoder = makeDecoder()
         func decodeField<T: Decodable>(_ value: Any?, as type: T.Type) -> T? {
-            guard let value, JSONSerialization.isValidJSONObject([value]),
-                  let bytes = try? JSONSerialization.data(withJSONObject: [value]) else { return nil }
+            // A value JSONSerialization parsed is valid JSON: it is written back as it is.
+            guard let value, let bytes = try? JSONSerialization.data(withJSONObject: [value]) else { return nil }
             return (try? decoder.decode([T].self, from: bytes))?.first
         }
         var progress = LearnerProgress(learner: object["learner"] as? String ?? "",

@@ -74,12 +74,18 @@ struct CheckCommand: ParsableCommand {
         guard answer != nil || answerFile != nil else {
             TutorFailure("error: give exactly one of --answer TEXT or --answer-file PATH", code: 2).exit()
         }
+        // Full-width input is read as ASCII, as at the prompt, and said so (on standard error,
+        // which keeps --json's output one object).
+        let typed = answer.map { FullWidthInput.normalized($0, for: spec.expect) }
+        if let readAs = typed.flatMap({ $0 == answer ? nil : $0 }) ?? answerFile.flatMap({ AnswerFile.normalizedText(path: $0, kind: spec.expect) }) {
+            printError(TutorText.inputNormalized.text(language, readAs))
+        }
         let reporter = EpochReporter(language: language)
         if judge.isExpensive(spec, learner: learner) { printError(TutorText.computingTraining.text(language)) }
         let result: VerdictReport.Result
         do {
             result = .success(try answerFile.map { try judge.judge(answerFile: $0, for: spec, learner: learner, progress: reporter) }
-                              ?? judge.judge(answer ?? "", for: spec, learner: learner, progress: reporter))
+                              ?? judge.judge(typed ?? "", for: spec, learner: learner, progress: reporter))
         } catch let error as JudgeError {
             result = .failure(error)
         }
@@ -87,7 +93,7 @@ struct CheckCommand: ParsableCommand {
                    : VerdictReport.text(result, language: language))
         if case let .success(verdict) = result, !record.noRecord {
             // What grading judges again: the typed text, or the file's contents as text.
-            let recorded = answer ?? verdict.given?.typeableText ?? answerFile ?? ""
+            let recorded = typed ?? verdict.given?.typeableText ?? answerFile ?? ""
             state.record(verdict, answer: recorded, lesson: lesson, course: course, language: language)
         }
         let code = VerdictReport.exitCode(result)

@@ -1,3 +1,4 @@
+import D2L
 import ArgumentParser
 import Foundation
 import Judging
@@ -129,7 +130,10 @@ struct GradeRunCommand: ParsableCommand {
         } else {
             submissions = SubmissionReader.read(paths: paths)
         }
-        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: LearnerCodeJudge(workspace: ownWorkspace, requiresSandbox: !unsafeNoSandbox))
+        // Submitted workspaces are built in a copy of the grader's (GradingScratch), never in place.
+        let scratch = paths.isEmpty ? nil : GradingScratch.standard()
+        let code = LearnerCodeJudge(workspace: ownWorkspace, requiresSandbox: !unsafeNoSandbox, scratch: scratch)
+        let judge = Judge(environment: CallEnvironment(dataDirectory: data.data), code: code)
         let others = course.languages.filter { $0 != language.rawValue }.flatMap { course.lessons(in: $0) }
         let grader = Grader(lessons: course.lessons(in: language.rawValue), judge: judge, language: language, policy: credit,
                             courseID: courseID ?? course.name, translations: others)
@@ -168,7 +172,10 @@ struct GradeMergeCommand: ParsableCommand {
     func run() throws {
         var reports: [(name: String, report: GradeReport)] = []
         for part in parts {
-            guard let data = try? ReadFile.data(part, limit: 1 << 30) else { TutorFailure("\(part): cannot read the partial report", code: 2).exit() }
+            let data: Data
+            do { data = Data(try RegularFile.contents(part, limit: 1 << 30)) } catch {
+                TutorFailure("\(part): cannot read the partial report (\(error))", code: 2).exit()
+            }
             do {
                 reports.append((part, try GradeJSON.decoder().decode(GradeReport.self, from: data)))
             } catch {

@@ -42,7 +42,7 @@ struct InitCommand: ParsableCommand {
         print("在 Sources/Exercises/ 中实现这些函数，然后运行：tutor check relu-code --workspace \(directory)")
         remember(workspace)
         if build {
-            print("Building (the first build compiles the library, about a minute)…")
+            print("Building (when the library for workspaces is missing it is built first, about a minute)…")
             let result = workspace.build()
             if result.succeeded { print("Build complete (\(String(format: "%.0f", result.run.seconds)) s).") }
             else { print(result.report); throw ExitCode(1) }

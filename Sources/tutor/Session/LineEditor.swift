@@ -32,8 +32,10 @@ final class LineEditor {
     }
 
     /// Reads one line after `prompt` (which may carry colour; its width is measured without it).
-    func readLine(prompt: String) -> LineInput {
-        interactive ? readInteractive(prompt: prompt) : readPlain(prompt: prompt)
+    /// With `joiningPastedLines`, on a terminal without bracketed paste, an Enter that arrives
+    /// together with more text (a paste, not a person typing) is a space, as in a bracketed paste.
+    func readLine(prompt: String, joiningPastedLines: Bool = false) -> LineInput {
+        interactive ? readInteractive(prompt: prompt, joiningPastedLines: joiningPastedLines) : readPlain(prompt: prompt)
     }
 
     /// What a key pressed at the pager's "more" line asks for.
@@ -78,8 +80,10 @@ final class LineEditor {
 
     // MARK: On a terminal
 
-    private func readInteractive(prompt: String) -> LineInput {
+    private func readInteractive(prompt: String, joiningPastedLines: Bool) -> LineInput {
         cursorRow = 0
+        // Inside a paste, after a line break: its indentation is dropped, and one space stands for it.
+        var afterPastedBreak = false
         // Bracketed paste on while the prompt waits: a pasted printout arrives as one piece.
         Terminal.output("\u{1B}[?2004h")
         defer { Terminal.output("\u{1B}[?2004l") }
@@ -101,6 +105,15 @@ final class LineEditor {
                     continue
                 }
                 guard case .key(let decoded) = key else { continue }
+                if joiningPastedLines, decoded == .enter, Terminal.byteReady(milliseconds: LineEditor.pasteGap) {
+                    afterPastedBreak = true
+                    continue
+                }
+                if afterPastedBreak, case .character(let character) = decoded {
+                    if character == " " { continue }
+                    if let last = buffer.characters.last, last != " " { _ = buffer.apply(.character(" ")) }
+                }
+                afterPastedBreak = false
                 switch buffer.apply(decoded) {
                 case .editing:
                     redraw(prompt: prompt)
@@ -117,6 +130,10 @@ final class LineEditor {
             }
         }
     }
+
+    /// Milliseconds within which the text after an Enter counts as arriving with it: far less
+    /// than anyone takes to type the next key, more than a terminal takes between a paste's pieces.
+    static let pasteGap: Int32 = 15
 
     private enum Decoded: Equatable {
         case key(LineBuffer.Key)

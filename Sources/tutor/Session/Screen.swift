@@ -35,13 +35,14 @@ final class Screen {
     }
 
     /// Shows `lines` a screen at a time on a terminal, with `less`'s keys: Space or Enter for
-    /// the next screen, b for the one before, q to stop reading (false; the session's
-    /// `reread` shows the text again).
+    /// the next screen, b for the one before, q to stop reading. Returns where q stopped (the
+    /// first line not shown, for `back` to show what was skipped), nil when all was read.
+    /// `from` starts at the screen holding that line, with the screens before it behind b.
     /// `reserve` rows are kept free on the last screen for what follows (the checkpoint
     /// panel and the prompt), so the end of the text never scrolls away unread.
     @discardableResult
-    func page(_ lines: [String], reserve: Int = 0) -> Bool {
-        guard interactive else { say(lines); return true }
+    func page(_ lines: [String], reserve: Int = 0, from: Int = 0) -> Int? {
+        guard interactive else { say(lines); return nil }
         let screenful = max(rows - 2, 3)
         // Where each screen starts, so b can go back to the one before.
         var starts: [Int] = []
@@ -54,12 +55,16 @@ final class Screen {
                 end = index + max(1, screenful - min(reserve, screenful / 2))
             }
             starts.append(index)
+            if end <= from {   // read before: only remembered for b
+                index = end
+                continue
+            }
             say(Array(lines[index..<end]))
             index = end
             while index < lines.count {
                 let more = style.dim(TextWidth.truncate(TutorText.pagerMore.text(language), to: width - 1))
                 switch editor.pagerKey(prompt: more) {
-                case .quit: return false
+                case .quit: return index
                 case .forward: break
                 case .back:
                     guard starts.count > 1 else { continue }   // already at the first screen
@@ -70,7 +75,7 @@ final class Screen {
                 break
             }
         }
-        return true
+        return nil
     }
 
     /// A heading rule: `── title ────── 3/9`.

@@ -74,7 +74,11 @@ final class Session {
         return (try? judge.personalized(spec, for: identity)) ?? spec.variant(for: identity)
     }
 
-    private func showStep() {
+    /// Where the pager's q left the current step's text (the first line not read), if it did.
+    private var skippedFrom: Int?
+
+    /// Shows the current step: its text (from line `from` on), then its checkpoint or the lesson's end.
+    private func showStep(from: Int = 0) {
         let lesson = currentLesson
         var lines: [String] = []
         if navigator.step == 0 {
@@ -91,7 +95,7 @@ final class Session {
         let prose = ProseRenderer.render(currentStep.markdown, width: screen.width, color: screen.style.color)
         lines += prose
         let panel = currentCheckpoint.map(checkpointPanel) ?? []
-        screen.page(lines, reserve: panel.count + 2)
+        skippedFrom = screen.page(lines, reserve: panel.count + 2, from: from)
         if currentCheckpoint != nil {
             screen.say(panel)
             screen.say(progressLine())
@@ -125,7 +129,9 @@ final class Session {
     private func promptLoop() throws -> StepEnd {
         let prompt = screen.style.bold(screen.words(.answerPrompt))
         while true {
-            switch editor.readLine(prompt: prompt) {
+            // A reflection is prose: lines pasted together are one answer (other answers
+            // continue while their brackets are open).
+            switch editor.readLine(prompt: prompt, joiningPastedLines: currentStep.checkpoint?.expect == .reflection) {
             case .endOfInput:
                 return .quit
             case .cancelled:
@@ -201,7 +207,13 @@ final class Session {
                 return nil
             }
             if try answer(checkpoint, "") { return .moved }
-        case .back: return move(forward: false) ? .moved : nil
+        case .back:
+            // After q in the pager, back first shows the text q skipped; then the step before.
+            if let skipped = skippedFrom {
+                showStep(from: skipped)
+                return nil
+            }
+            return move(forward: false) ? .moved : nil
         case .open(let query):
             guard let index = navigator.outline.lessonIndex(matching: query) else {
                 screen.say(screen.words(.lessonNotFound, query))
@@ -280,12 +292,11 @@ final class Session {
 
     /// Judges an answer; true when the checkpoint is done and the course moved on.
     private func answer(_ checkpoint: CheckpointSpec, _ typed: String) throws -> Bool {
-        var text = typed
-        if checkpoint.expect != .reflection && checkpoint.expect != .code {
-            text = FullWidthInput.normalized(typed)
-            if text != typed { screen.say(screen.style.dim(TextWidth.truncate(screen.words(.inputNormalized, text), to: screen.width))) }
-        }
+        let text = FullWidthInput.normalized(typed, for: checkpoint.expect)
         let file = AnswerFile.typedPath(text)
+        if let readAs = text != typed ? text : file.flatMap({ AnswerFile.normalizedText(path: $0, kind: checkpoint.expect) }) {
+            screen.say(screen.style.dim(TextWidth.truncate(screen.words(.inputNormalized, readAs), to: screen.width)))
+        }
         let verdict: Verdict
         do {
             verdict = try withLongWork(checkpoint) { progress in
@@ -299,7 +310,9 @@ final class Session {
             screen.say(screen.style.red(screen.words(.referenceFailed, "\(error)")))
             return false
         }
-        progress.record(verdict, answer: text, lesson: currentLesson, language: language)
+        // An answer file is recorded as its contents, which grading can judge again.
+        progress.record(verdict, answer: file.flatMap { _ in verdict.given?.typeableText } ?? text, lesson: currentLesson,
+                        language: language)
         try save()
         show(verdict)
         // Under `feedback: none` every judged answer is recorded and the course moves on.

@@ -91,7 +91,8 @@ final class WatchSession {
     private func check() -> Event? {
         let spec = specs[current]
         if Terminal.isInteractive { Terminal.output("\u{1B}[2J\u{1B}[H") }
-        say(TutorText.watchHeading.text(language, spec.id, current + 1, specs.count, spec.code?.function.file ?? ""))
+        say(Screen.wrap(TutorText.watchHeading.text(language, spec.id, current + 1, specs.count, spec.code?.function.file ?? ""),
+                        columns: width))
         var stop: Event?
         let report: CodeCheckReport
         do {

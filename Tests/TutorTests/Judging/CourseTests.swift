@@ -144,7 +144,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
 ///
 /// Lint here computes every reference that needs no training (relu, net, loss, shapes, counts,
 /// the learner-code cases but train's); the training references are computed by
-/// `tutor lint lessons` in `make test` (release build, cached), and the full chapter run is
+/// `tutor lint lessons` in `make test` (cached), and the full chapter run is
 /// checked by `TrainedNetworkFactTests`.
 @Suite struct CourseLintAndRenderTests {
     /// Whether the checkpoint's reference or a mistake trains a network (without a run cache,

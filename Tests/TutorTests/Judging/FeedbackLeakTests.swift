@@ -117,7 +117,7 @@ import Testing
         #expect(missing.isEmpty, """
             the training runs of \(missing.joined(separator: ", ")) are not in the run cache \
             \(judge.environment.cache?.directory ?? "(no cache folder can be named)"): \
-            run `.build/release/tutor lint lessons` first (`make test` does)
+            run `tutor lint lessons` first (`make test` does)
             """)
         #expect(checked >= 80)
     }

@@ -64,7 +64,7 @@ private func expectSolutionsTypeBack(_ checkpoints: [(String, CheckpointSpec)], 
 }
 
 /// The same for the checkpoints that train: through the tutor's run cache, which `make test`
-/// fills first with `tutor lint lessons` (release build), so the runs are not repeated here.
+/// fills first with `tutor lint lessons`, so the runs are not repeated here.
 @Test(.enabled(if: fashionMNISTInstalled)) func everyTrainedSolutionOfTheCourseIsAcceptedWhenTypedBack() throws {
     let checkpoints = try courseCheckpoints(training: true)
     #expect(checkpoints.count >= 6)
