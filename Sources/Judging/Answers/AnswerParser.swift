@@ -210,6 +210,10 @@ private struct Scanner {
         guard i < chars.count else { throw AnswerParseError(.init(en: "the answer is empty", zh: "答案是空的"), column: nil, input: input) }
         let v = try value(shape: shape)
         skipSpace()
+        if i < chars.count, chars[i] == "%" {
+            throw fail("a percentage is not an answer here: type the number itself, as a fraction (10% is 0.1), or the points alone if the question asks for percentage points",
+                       "这里不能用百分号：请直接输入数，写成小数（10% 就是 0.1）；题目问的是百分点时只写数字")
+        }
         if i < chars.count { throw fail("unexpected '\(chars[i])' after the answer", "答案后面多了 '\(chars[i])'") }
         return v
     }

@@ -65,6 +65,7 @@ func shapes(text: String, shape: [Int]) throws {
     ("[[1, 2], [3]]", 10, "equal length"),
     ("[1,, 2]", 4, "two commas"),
     ("[1, 2] 3", 8, "after the answer"),
+    ("10%", 3, "10% is 0.1"),
     ("tensor([1, 2]", 14, "close"),
     ("[1, abc]", 5, "unknown word"),
     ("[1, 2)", 6, "does not match"),
