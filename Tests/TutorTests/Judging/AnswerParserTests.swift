@@ -37,6 +37,16 @@ func tensors(text: String, shape: [Int], values: [Double]) throws {
     #expect(a.values == values)
 }
 
+@Test func nestingDeeperThan64IsAnErrorAtItsColumn() {
+    for (open, close) in [("[", "]"), ("(", ")"), ("tensor(", ")")] {
+        let text = String(repeating: open, count: 100_000) + "1" + String(repeating: close, count: 100_000)
+        #expect { try AnswerParser.parse(text, kind: .tensor) } throws: { error in
+            guard let e = error as? AnswerParseError else { return false }
+            return e.message.en.hasPrefix("nested more than 64 levels deep") && e.column == 64 * open.count + 1
+        }
+    }
+}
+
 @Test(arguments: [
     ("(784, 256)", [784, 256]), ("[784, 256]", [784, 256]), ("torch.Size([784, 256])", [784, 256]),
     ("784x256", [784, 256]), ("784 × 256", [784, 256]), ("(10,)", [10]), ("()", []), ("256", [256]),
