@@ -3,8 +3,9 @@ import Lessons
 
 /// Picks the reference out of a call's result (`output:`) and checks that it fits `expect`.
 public enum OutputSelection {
-    /// Fields of a training history record.
-    public static let historyFields = ["train_loss", "train_acc", "test_acc", "seconds", "epoch"]
+    /// Fields of a training history record; `gap` is train_acc − test_acc, how far the network
+    /// fits its training images better than unseen ones.
+    public static let historyFields = ["train_loss", "train_acc", "test_acc", "gap", "seconds", "epoch"]
     /// Fields of `predict`'s result.
     public static let predictionFields = ["predicted", "label", "correct"]
 
@@ -55,6 +56,7 @@ public enum OutputSelection {
             case "train_loss": return s.trainLoss
             case "train_acc": return s.trainAcc
             case "test_acc": return s.testAcc
+            case "gap": return s.trainAcc - s.testAcc
             case "seconds": return s.seconds
             default: return Double(s.epoch)
             }
