@@ -26,15 +26,19 @@ public enum YAMLBounds {
     }
 
     /// An upper bound of the nesting YAML `text` can have: its flow brackets, plus per line
-    /// the indentation and the `- ` that open a list each. Cheap, and checked before the parser
-    /// (which recurses once per level) sees the text.
+    /// the indentation and the `- `, `? ` and `: ` that each open a level in front of the line's
+    /// content (`- - ? - x` is four deep). Cheap, and checked before the parser (which recurses
+    /// once per level) sees the text.
     public static func depthBound(_ text: String) -> Int {
         var deepestLine = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             var level = 0
             var rest = Substring(line)
             while let c = rest.first, c == " " || c == "\t" { level += 1; rest = rest.dropFirst() }
-            while rest.hasPrefix("- ") || rest == "-" { level += 1; rest = rest.dropFirst(2).drop { $0 == " " } }
+            while let c = rest.first, c == "-" || c == "?" || c == ":", rest.count == 1 || rest.dropFirst().first == " " {
+                level += 1
+                rest = rest.dropFirst().drop { $0 == " " }
+            }
             deepestLine = max(deepestLine, level)
         }
         return bracketDepth(text) + deepestLine / 2 + 1
