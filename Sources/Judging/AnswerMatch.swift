@@ -30,6 +30,19 @@ enum AnswerMatch {
         }
     }
 
+    /// Whether the checkpoint takes a mistake's result for the right answer: its message could
+    /// never show (a lint error), or, with inputs drawn per learner, the mistake coincides with
+    /// the reference for this learner and is not one.
+    static func accepts(_ wrong: ReferenceValue, as reference: ReferenceValue, for spec: CheckpointSpec) -> Bool {
+        let answer: AnswerValue
+        switch wrong {
+        case let .array(a): answer = .array(a)
+        case let .shape(s): answer = .shape(s)
+        case let .choice(c): answer = .choice(c)
+        }
+        return judge(answer, reference, tolerance: spec.tolerance, kind: spec.expect, choices: spec.choices, feedback: spec.feedback).correct
+    }
+
     /// Whether the answer equals a mistake's result (NaN matches NaN, inf matches inf).
     static func matches(_ answer: AnswerValue, _ wrong: ReferenceValue, tolerance: Tolerance) -> Bool {
         switch (answer, wrong) {

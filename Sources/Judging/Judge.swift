@@ -218,7 +218,8 @@ public struct Judge: Sendable {
         }
         // A wrong but well-formed answer: does it match a typical mistake?
         for m in spec.mistakes {
-            guard let wrong = try mistakeResult(m, of: spec, context: context) else { continue }
+            guard let wrong = try mistakeResult(m, of: spec, context: context),
+                  !AnswerMatch.accepts(wrong, as: reference, for: spec) else { continue }
             if AnswerMatch.matches(answer, wrong, tolerance: spec.tolerance) {
                 v.mistake = m
                 if spec.feedback != .none {

@@ -79,8 +79,9 @@ public struct Linter {
         if let code = spec.code {
             return problems + lint(spec, code)
         }
+        var reference: ReferenceValue?
         do {
-            let reference = try judge.reference(for: spec)
+            reference = try judge.reference(for: spec)
             if case let .array(a)? = reference, let bad = a.values.firstIndex(where: { !$0.isFinite }) {
                 problems.append(LessonError(spec.location(ofKey: "call"),
                     "the reference holds \(formatNumber(a.values[bad])) at \(Messages.index(a.index(ofFlat: bad))): a learner cannot type it; choose other args"))
@@ -98,7 +99,11 @@ public struct Linter {
                 }
                 do {
                     try registry.checkArgumentNames(call, m.args)
-                    _ = try judge.mistakeResult(m, of: spec)
+                    if let wrong = try judge.mistakeResult(m, of: spec), let reference, AnswerMatch.accepts(wrong, as: reference, for: spec) {
+                        problems.append(LessonError(at(m.line), "mistake: its answer \(wrong.fullText) is accepted as correct "
+                                                    + "(the reference is \(reference.fullText)), so its message never shows: "
+                                                    + "tighten the tolerance or drop the mistake"))
+                    }
                 } catch let e as CallError {
                     problems.append(LessonError(at(e.line ?? m.line), "mistake: \(e.message)"))
                 } catch let e as LessonError {

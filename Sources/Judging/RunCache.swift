@@ -110,6 +110,12 @@ public enum DataFingerprint {
         return "files " + SHA256.hex(Data(text.utf8)).prefix(16)
     }
 
+    /// Of the training images minus a validation split (`validationSplit(count, seed:)`) of the
+    /// data `base` describes: `tutor sweep --validation` and the checkpoints share these runs.
+    public static func validationSplit(of base: String, count: Int, seed: UInt64) -> String {
+        base + " | validation \(count) seed \(seed)"
+    }
+
     /// Of data in memory (made-up data in tests): counts, every label and a sample of the pixels.
     public static func contents(_ data: FashionMNIST) -> String {
         var bytes: [UInt8] = []

@@ -12,6 +12,9 @@ public enum CheckpointSpecParser {
         "function", "cases", "time_limit",
     ]
     static let mistakeKeys = ["call", "args", "output", "answer", "message"]
+    /// Values one checkpoint's YAML may hold (literal tensors included), and its nesting.
+    static let maxValues = 100_000
+    static let maxDepth = 64
 
     /// Parses `yaml`, the body of the block whose fence is on line `fenceLine` of `file`.
     /// `feedback` is the course's policy, used when the checkpoint names none.
@@ -40,6 +43,9 @@ private struct Parsing {
     }
 
     mutating func spec(id: String, yaml: String) throws -> CheckpointSpec {
+        guard YAMLBounds.depthBound(yaml) <= CheckpointSpecParser.maxDepth * 2 else {
+            throw error(fenceLine, "checkpoint '\(id)' is nested more than \(CheckpointSpecParser.maxDepth) levels deep")
+        }
         let root: Node?
         do {
             // UTF-8 named, not looked up in the environment on every parse; no tags resolved
@@ -47,6 +53,10 @@ private struct Parsing {
             root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let e as YamlError {
             throw yamlError(e)
+        }
+        if let root, YAMLBounds.valuesExceed(root, limit: CheckpointSpecParser.maxValues) {
+            throw error(fenceLine, "checkpoint '\(id)' holds more than \(CheckpointSpecParser.maxValues) YAML values "
+                        + "(anchors and aliases count at every use); generate large inputs ({randn: …}, {zeros: …})")
         }
         guard let root, case let .mapping(mapping) = root else {
             throw error(fenceLine, "checkpoint '\(id)' must have a YAML body of `key: value` lines (see docs/checkpoint-format.md)")

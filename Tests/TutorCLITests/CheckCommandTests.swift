@@ -62,6 +62,10 @@ private func tutor(_ arguments: [String]) throws -> (status: Int32, out: String,
     let file = try tutor(["check", "relu-by-hand", "--answer-file", dir + "/relu.json", "--lessons", lessons])
     #expect(file.status == 0, "\(file.out) \(file.err)")
     #expect(file.err.contains("(read as: [[0,0,2],[3,0,0.5]])"), "\(file.err)")
+    // A full-width percentage is read, then refused with what to type instead.
+    let percent = try tutor(["check", "count-params", "--answer", "１０％", "--lang", "zh", "--lessons", lessons])
+    #expect(percent.status == 2 && percent.err.contains("（按半角读取：10%）"), "\(percent.err)")
+    #expect(percent.out.contains("10% 就是 0.1"), "\(percent.out)")
     // ASCII input says nothing; a reflection is kept as written.
     let plain = try tutor(["check", "w1-shape", "--answer", "(784, 256)", "--lessons", lessons])
     #expect(plain.status == 0 && !plain.err.contains("read as"), "\(plain.err)")

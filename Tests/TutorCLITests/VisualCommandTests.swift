@@ -81,6 +81,41 @@ struct VisualCommandTests {
         #expect(held.runs.first?["train_loss"] as? Double != plain.runs.first?["train_loss"] as? Double)
     }
 
+    /// A checkpoint on a validation split finds the runs `tutor sweep --validation` cached: it
+    /// trains nothing again and takes the sweep's figure.
+    @Test func aCheckpointReusesTheSweepsValidationRuns() throws {
+        let data = try TinyData()
+        let cacheHome = data.path("xdg")
+        let sweep = try TutorBinary.run(["sweep", "--data", data.dir, "--hiddens", "8", "--lr", "0.5", "--epochs", "2",
+                                         "--batch-size", "50", "--validation", "50", "--cache", cacheHome + "/tutor/runs",
+                                         "--jobs", "1", "--json"], environment: environment())
+        #expect(sweep.status == 0, "\(sweep.err)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(sweep.out.utf8)) as? [String: Any])
+        let accuracy = try #require((report["runs"] as? [[String: Any]])?.first?["test_acc"] as? Double)
+        let lessons = data.path("lessons")
+        for language in ["en", "zh"] {
+            try FileManager.default.createDirectory(atPath: lessons + "/" + language, withIntermediateDirectories: true)
+            try """
+                # Held out
+
+                ```checkpoint held-out
+                call: sweep
+                args: {vary: {hiddens: [[8]]}, lr: 0.5, epochs: 2, batch_size: 50, validation: 50}
+                output: test_acc
+                expect: tensor
+                atol: 0.0001
+                prompt: p
+                ```
+
+                """.write(toFile: lessons + "/" + language + "/01-held.md", atomically: true, encoding: .utf8)
+        }
+        let check = try TutorBinary.run(["check", "held-out", "--answer", "[\(accuracy)]", "--lessons", lessons, "--data", data.dir,
+                                         "--lang", "en", "--no-record"],
+                                        environment: environment(["XDG_CACHE_HOME": cacheHome, "XDG_STATE_HOME": data.path("state")]))
+        #expect(check.status == 0, "\(check.out) \(check.err)")
+        #expect(!check.err.contains("computing the reference"), "\(check.err)")
+    }
+
     @Test func trainPlotsAndSavesThenPredictLoads() throws {
         let data = try TinyData()
         let train = try TutorBinary.run(["train", "--data", data.dir, "--epochs", "3", "--hiddens", "16", "--lr", "0.5",

@@ -54,7 +54,7 @@ public enum AnswerFile {
     /// The text of a text answer file as it is read, when normalising full-width input
     /// changed it (for the note that says so); nil for a `.npy` file or unchanged text.
     public static func normalizedText(path: String, kind: ExpectKind) -> String? {
-        guard let data = FileManager.default.contents(atPath: path), !isNpy(path: path, data: data),
+        guard let data = (try? RegularFile.contents(path, limit: maxBytes)).map({ Data($0) }), !isNpy(path: path, data: data),
               let written = String(data: data, encoding: .utf8) else { return nil }
         let text = FullWidthInput.normalized(written, for: kind)
         return text == written ? nil : text.trimmingCharacters(in: .whitespacesAndNewlines)

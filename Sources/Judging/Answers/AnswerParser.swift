@@ -186,10 +186,13 @@ private indirect enum Parsed {
 }
 
 /// A small recursive-descent scanner over the answer's characters (columns are 1-based characters).
+/// It recurses once per level of nesting, so the nesting is bounded: `maxDepth` levels, then an error.
 private struct Scanner {
     let chars: [Character]
     let input: String
     var i = 0
+    var depth = 0
+    static let maxDepth = 64
 
     init(_ text: String) {
         input = text
@@ -210,6 +213,10 @@ private struct Scanner {
         guard i < chars.count else { throw AnswerParseError(.init(en: "the answer is empty", zh: "答案是空的"), column: nil, input: input) }
         let v = try value(shape: shape)
         skipSpace()
+        if i < chars.count, chars[i] == "%" {
+            throw fail("a percentage is not an answer here: type the number itself, as a fraction (10% is 0.1), or the points alone if the question asks for percentage points",
+                       "这里不能用百分号：请直接输入数，写成小数（10% 就是 0.1）；题目问的是百分点时只写数字")
+        }
         if i < chars.count { throw fail("unexpected '\(chars[i])' after the answer", "答案后面多了 '\(chars[i])'") }
         return v
     }
@@ -217,6 +224,12 @@ private struct Scanner {
     mutating func value(shape: Bool) throws -> Parsed {
         skipSpace()
         guard i < chars.count else { throw fail("the answer ends too early: a value is missing", "答案提前结束：缺少一个值") }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else {
+            throw fail("nested more than \(Self.maxDepth) levels deep; a tensor answer has a few levels",
+                       "嵌套超过 \(Self.maxDepth) 层；张量答案只有几层")
+        }
         let c = chars[i]
         if c == "[" || (c == "(" && shape) { return try list(close: c == "[" ? "]" : ")", shape: shape) }
         if c == "(" { // a parenthesised value, e.g. (1/3)

@@ -34,7 +34,7 @@ public struct CallArgs {
         return x
     }
 
-    func int(_ name: String, default value: Int? = nil, min lower: Int = 0) throws -> Int {
+    func int(_ name: String, default value: Int? = nil, min lower: Int = 0, max upper: Int = Int.max) throws -> Int {
         guard let e = entry(name) else {
             if let value { return value }
             throw missing(name, "a whole number")
@@ -43,6 +43,7 @@ public struct CallArgs {
             throw bad(name, "expected a whole number, found \(e.value.canonical)")
         }
         guard Int(x) >= lower else { throw bad(name, "must be at least \(lower), found \(Int(x))") }
+        guard Int(x) <= upper else { throw bad(name, "must be at most \(upper), found \(Int(x))") }
         return Int(x)
     }
 
@@ -150,7 +151,12 @@ public enum ArgTensors {
             guard case let .number(x) = d, x >= 0, x == x.rounded(), x < 1e8 else { throw bad("`\(key):` takes a shape of whole numbers like [4, 5]") }
             return Int(x)
         }
-        guard shape.reduce(1, *) <= 50_000_000 else { throw bad("the shape \(shape) is too large") }
+        // Each size is below 1e8, so a product that overflows is far past the bound too.
+        let size = shape.reduce(1) { total, n in
+            let (product, overflow) = total.multipliedReportingOverflow(by: n)
+            return overflow ? Int.max : product
+        }
+        guard size <= 50_000_000 else { throw bad("the shape \(shape) is too large") }
         return shape
     }
 
@@ -179,8 +185,8 @@ public enum ArgTensors {
             }
             return t
         default: // images, labels
-            guard case let .number(x) = gen.value, x >= 1, x == x.rounded() else {
-                throw bad("`\(gen.name):` takes how many, like {\(gen.name): 8}")
+            guard case let .number(x) = gen.value, x >= 1, x == x.rounded(), x <= 1e8 else {
+                throw bad("`\(gen.name):` takes how many, like {\(gen.name): 8} (the data set has 70000)")
             }
             let n = Int(x)
             let split = try args.string("split", default: "test", allowed: ["train", "test"])

@@ -10,12 +10,12 @@ public struct CallDefinition: Sendable {
     public let parameters: [String]
     /// A mistake call: computes a typical wrong answer.
     public let isMistake: Bool
-    /// The training runs the call needs (their settings); a call that trains nothing has none.
-    public let trainings: @Sendable (CallArgs) throws -> [TrainConfig]
+    /// The training runs the call needs (the arguments of each); a call that trains nothing has none.
+    public let trainings: @Sendable (CallArgs) throws -> [CallArgs]
     let run: @Sendable (CallArgs) throws -> CallResult
 
     init(name: String, summary: String, parameters: [String], isMistake: Bool = false,
-         trainings: @escaping @Sendable (CallArgs) throws -> [TrainConfig] = { _ in [] },
+         trainings: @escaping @Sendable (CallArgs) throws -> [CallArgs] = { _ in [] },
          run: @escaping @Sendable (CallArgs) throws -> CallResult) {
         self.name = name
         self.summary = summary
@@ -46,7 +46,7 @@ public struct CallRegistry: Sendable {
 
     /// relu, softmax, net, loss, train, sweep, evaluate_accuracy, predict, param_count, shape,
     /// and the mistake calls.
-    public static let standard = CallRegistry(LibraryCalls.all + MistakeCalls.all)
+    public static let standard = CallRegistry(LibraryCalls.all + SearchCalls.all + GradientCalls.all + EvaluationCalls.all + MistakeCalls.all)
 
     /// Call names, sorted.
     public var names: [String] { definitions.keys.sorted() }
@@ -92,9 +92,12 @@ public struct CallRegistry: Sendable {
     /// Whether running `call` on `args` trains a network that is not in the cache yet
     /// (worth a progress bar and a word of warning).
     public func isExpensive(_ call: String, args: [ArgEntry], environment: CallEnvironment) -> Bool {
-        guard let d = definitions[call],
-              let configs = try? d.trainings(CallArgs(args, context: CallContext(environment))), !configs.isEmpty else { return false }
-        guard let cache = environment.cache, let fingerprint = try? environment.dataFingerprint() else { return true }
-        return configs.contains { cache.lookup($0, dataFingerprint: fingerprint) == nil }
+        guard let d = definitions[call], let runs = try? d.trainings(CallArgs(args, context: CallContext(environment))),
+              !runs.isEmpty else { return false }
+        guard let cache = environment.cache else { return true }
+        return runs.contains { run in
+            guard let config = try? LibraryCalls.trainConfig(run), let fingerprint = try? LibraryCalls.runFingerprint(run) else { return true }
+            return cache.lookup(config, dataFingerprint: fingerprint) == nil
+        }
     }
 }

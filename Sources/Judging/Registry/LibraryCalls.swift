@@ -4,7 +4,8 @@ import Lessons
 
 /// The calls that compute references with the library (see docs/checkpoint-format.md).
 enum LibraryCalls {
-    static let trainParameters = ["epochs", "lr", "hiddens", "batch_size", "seed", "train_subset", "test_subset"]
+    static let trainParameters = ["epochs", "lr", "hiddens", "batch_size", "seed", "train_subset", "test_subset",
+                                  "validation", "validation_seed"]
     static let netParameters = ["X", "W1", "hiddens", "seed", "inputs", "outputs", "scale", "init"]
 
     static let all: [CallDefinition] = [
@@ -23,11 +24,11 @@ enum LibraryCalls {
             return tensorOrNumber(crossEntropy(logits, labels, reduction: reduction))
         },
         CallDefinition(name: "train", summary: "train the MLP on Fashion-MNIST; the history per epoch", parameters: trainParameters,
-                       trainings: { [try trainConfig($0)] }) { args in
+                       trainings: { [$0] }) { args in
             .history(try runTraining(args).history)
         },
-        CallDefinition(name: "sweep", summary: "one training run per value of one argument", parameters: ["vary"] + trainParameters,
-                       trainings: { try sweepRuns($0).map(trainConfig) }) { args in
+        CallDefinition(name: "sweep", summary: "one training run per value of one argument (with `seeds`, the mean of one run per seed)",
+                       parameters: SearchCalls.sweepParameters, trainings: { try sweepRuns($0).flatMap(SearchCalls.seedRuns) }) { args in
             try sweep(args)
         },
         CallDefinition(name: "evaluate_accuracy", summary: "accuracy of the net (trained for `epochs`, 0 = untrained)",
@@ -140,7 +141,8 @@ enum LibraryCalls {
     static func trainConfig(_ args: CallArgs) throws -> TrainConfig {
         _ = try layerSizes(args)   // refuses networks too large to train here
         var c = TrainConfig()
-        c.epochs = try args.int("epochs", default: 10, min: 1)
+        // A checkpoint's reference trains while the learner waits (and under `tutor lint`).
+        c.epochs = try args.int("epochs", default: 10, min: 1, max: 100)
         c.lr = Float(try args.double("lr", default: 0.1))
         c.hiddens = try args.intList("hiddens", default: [256])
         c.batchSize = try args.int("batch_size", default: 256, min: 1)
@@ -151,8 +153,8 @@ enum LibraryCalls {
     }
 
     /// `evaluate_accuracy` and `predict` train only when `epochs` > 0.
-    @Sendable static func trainingIfEpochs(_ args: CallArgs) throws -> [TrainConfig] {
-        try args.int("epochs", default: 0) > 0 ? [try trainConfig(args)] : []
+    @Sendable static func trainingIfEpochs(_ args: CallArgs) throws -> [CallArgs] {
+        try args.int("epochs", default: 0) > 0 ? [args] : []
     }
 
     /// Trains (or takes the finished run from the cache: `train`, `evaluate_accuracy`,
@@ -161,9 +163,15 @@ enum LibraryCalls {
         let config = try trainConfig(args)
         if let problem = config.problem { throw CallError(problem) }
         let environment = args.context.environment
-        let fingerprint = try environment.dataFingerprint()
+        let fingerprint = try runFingerprint(args)
         if let cached = environment.cache?.lookup(config, dataFingerprint: fingerprint) { return (cached.history, cached.params) }
-        let data = try args.context.data()
+        var data = try args.context.data()
+        if let validation = try args.optionalInt("validation") {
+            guard validation < data.trainCount else {
+                throw args.bad("validation", "holding out \(validation) of the \(data.trainCount) training images leaves none to train on")
+            }
+            data = data.validationSplit(validation, seed: try args.seed("validation_seed"))
+        }
         let started = Date()
         let result: TrainResult
         do {
@@ -175,6 +183,14 @@ enum LibraryCalls {
         environment.cache?.store(config, dataFingerprint: fingerprint,
                                  RunCache.Run(history: result.history, params: result.params, seconds: Date().timeIntervalSince(started)))
         return (result.history, result.params)
+    }
+
+    /// What a run of `args` trains on, as the run cache keys it: the data files, or a
+    /// validation split of them.
+    static func runFingerprint(_ args: CallArgs) throws -> String {
+        let base = try args.context.environment.dataFingerprint()
+        guard let validation = try args.optionalInt("validation") else { return base }
+        return DataFingerprint.validationSplit(of: base, count: validation, seed: try args.seed("validation_seed"))
     }
 
     /// Parameters for evaluate_accuracy/predict: untrained (epochs 0) or trained; and the data
@@ -205,7 +221,7 @@ enum LibraryCalls {
     }
 
     static func sweep(_ args: CallArgs) throws -> CallResult {
-        .runs(try sweepRuns(args).map { try runTraining($0).history })
+        .runs(try sweepRuns(args).map(SearchCalls.seedMean))
     }
 
     static func shape(_ args: CallArgs) throws -> [Int] {

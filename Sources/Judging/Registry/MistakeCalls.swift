@@ -65,6 +65,48 @@ enum MistakeCalls {
         mistake("shape_transposed", "the shape reversed", ["X", "reshape", "of", "hiddens", "inputs", "outputs"]) { args in
             .shape(Array(try LibraryCalls.shape(args).reversed()))
         },
+        mistake("gradient_sign_flipped", "the gradient with the wrong sign (one-hot − softmax for the logits)",
+                ["of", "y_hat", "y", "reduction"] + LibraryCalls.netParameters) { args in
+            .tensor(NDArray(try GradientCalls.gradient(args).map { -$0 }))
+        },
+        mistake("gradient_softmax_only", "softmax(y_hat) as the gradient of the loss: the one-hot not subtracted",
+                ["of", "y_hat", "y", "reduction"]) { args in
+            let (logits, labels, reduction) = try LibraryCalls.lossInputs(args)
+            let scale: Float = reduction == .mean ? 1 / Float(max(labels.count, 1)) : 1
+            return .tensor(NDArray(softmax(logits).map { $0 * scale }))
+        },
+        mistake("relu_gradient_zero_at_zero", "relu's gradient with 0 at x = 0, as the built-in torch.relu gives it", ["of", "X"]) { args in
+            .tensor(NDArray(try args.tensor("X").map { $0 > 0 ? 1 : 0 }))
+        },
+        mistake("per_class_precision", "per class, the fraction of the predictions of that class that are right (columns instead of rows)",
+                LibraryCalls.trainParameters + ["class"]) { args in
+            let m = try EvaluationCalls.matrix(args)
+            return try EvaluationCalls.oneClassOrAll(args, (0..<m.classes).map { c in
+                let predicted = (0..<m.classes).map { m[$0, c] }.reduce(0, +)
+                return predicted == 0 ? .nan : Double(m[c, c]) / Double(predicted)
+            })
+        },
+        mistake("accuracy_percent", "the accuracy of evaluate_accuracy times 100, a percentage instead of a count or fraction",
+                LibraryCalls.trainParameters + ["split", "count", "offset"]) { args in
+            let (params, data) = try LibraryCalls.paramsForEvaluation(args)
+            return .number(100 * evaluateMLPAccuracy(params, images: data.testImages, labels: data.testLabels))
+        },
+        mistake("sweep_mean", "a sweep whose every run is reported as the mean of all runs (one figure for all)",
+                SearchCalls.sweepParameters) { args in
+            let runs = try LibraryCalls.sweepRuns(args).map(SearchCalls.seedMean)
+            return .runs(runs.map { _ in SearchCalls.meanHistory(runs) })
+        },
+        mistake("search_best_validation", "a search's result reported as the winner's mean final validation accuracy, not its retrained test accuracy",
+                SearchCalls.sweepParameters) { args in
+            let means = try LibraryCalls.sweepRuns(args).map(SearchCalls.seedMean)
+            return .number(means[OutputSelection.bestRun(means)].last?.testAcc ?? .nan)
+        },
+        mistake("train_best_epoch", "as train, cut at the epoch with the highest test accuracy: the best epoch reported instead of the last",
+                LibraryCalls.trainParameters) { args in
+            let history = try LibraryCalls.runTraining(args).history
+            guard let best = history.indices.max(by: { history[$0].testAcc < history[$1].testAcc }) else { return .history(history) }
+            return .history(Array(history[...best]))
+        },
     ]
 
     static func mistake(_ name: String, _ summary: String, _ parameters: [String],

@@ -3,8 +3,9 @@ import Lessons
 
 /// Picks the reference out of a call's result (`output:`) and checks that it fits `expect`.
 public enum OutputSelection {
-    /// Fields of a training history record.
-    public static let historyFields = ["train_loss", "train_acc", "test_acc", "seconds", "epoch"]
+    /// Fields of a training history record; `gap` is train_acc − test_acc, how far the network
+    /// fits its training images better than unseen ones.
+    public static let historyFields = ["train_loss", "train_acc", "test_acc", "gap", "seconds", "epoch"]
     /// Fields of `predict`'s result.
     public static let predictionFields = ["predicted", "label", "correct"]
 
@@ -23,11 +24,7 @@ public enum OutputSelection {
             guard let output else {
                 throw CallError("`\(call)` returns one run per value: add `output: best` (index of the best run) or `output: test_acc`")
             }
-            if output.field == "best" {
-                guard output.epoch == .last else { throw CallError("`output: best` takes no epoch") }
-                let finals = runs.map { $0.last?.testAcc ?? -1 }
-                return .integer(finals.indices.max { finals[$0] < finals[$1] } ?? 0)
-            }
+            if let index = try runIndex(output, of: runs) { return .integer(index) }
             guard output.epoch == .last else { throw CallError("a sweep compares the last epochs: write `output: \(output.field)`") }
             let values = try runs.map { run -> Double in
                 guard case let .number(x) = try pick(output, from: run) else { return .nan }
@@ -59,6 +56,7 @@ public enum OutputSelection {
             case "train_loss": return s.trainLoss
             case "train_acc": return s.trainAcc
             case "test_acc": return s.testAcc
+            case "gap": return s.trainAcc - s.testAcc
             case "seconds": return s.seconds
             default: return Double(s.epoch)
             }
@@ -110,6 +108,35 @@ public enum OutputSelection {
             return .choice(Int(x))
         default:
             throw CallError("`expect: \(kind.rawValue)` has no computed reference")
+        }
+    }
+
+    /// The index of the run with the highest final test accuracy (the first of equals).
+    static func bestRun(_ runs: [[EpochStats]]) -> Int {
+        let accuracies = runs.map { $0.last?.testAcc ?? -1 }
+        return accuracies.indices.max { accuracies[$0] < accuracies[$1] || (accuracies[$0] == accuracies[$1] && $0 > $1) } ?? 0
+    }
+
+    /// `best`, `lowest_train_loss`, `highest_train_loss`, `first_within[N]`: the 0-based index of one run of a sweep
+    /// (nil for another output).
+    static func runIndex(_ output: OutputSelector, of runs: [[EpochStats]]) throws -> Int? {
+        let accuracies = runs.map { $0.last?.testAcc ?? -1 }
+        switch output.field {
+        case "best", "lowest_train_loss", "highest_train_loss":
+            guard output.epoch == .last else { throw CallError("`output: \(output.field)` takes no epoch") }
+            if output.field == "best" { return bestRun(runs) }
+            // A run that diverged to NaN has the highest loss of all.
+            let losses = runs.map { $0.last.map { $0.trainLoss.isNaN ? .infinity : $0.trainLoss } ?? .infinity }
+            return output.field == "lowest_train_loss" ? losses.indices.min { losses[$0] < losses[$1] } ?? 0
+                                                       : losses.indices.max { losses[$0] < losses[$1] } ?? 0
+        case "first_within":
+            guard case let .number(n) = output.epoch, n > 0 else {
+                throw CallError("`output: first_within[N]` counts N in thousandths of accuracy: first_within[5] is the first run within 0.005 of the best")
+            }
+            let best = accuracies.max() ?? 0
+            return accuracies.firstIndex { $0 >= best - Double(n) / 1000 - 1e-12 } ?? 0
+        default:
+            return nil
         }
     }
 }

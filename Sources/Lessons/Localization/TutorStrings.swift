@@ -41,6 +41,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case watchHeading, watchNext, watchAllPass, watchWatching, watchBye, watchKeys, watchPassed, watchLast
     // tutor predict
     case predictTruth, predictPredicted, predictHeading, predictTally, predictTraining, predictSaved
+    case predictConfusionHeading
     // Answers
     case answerColumn
     // Data
@@ -169,6 +170,7 @@ extension TutorText {
         .predictPredicted: "pred: {0}",
         .predictHeading: "Network {0}, test accuracy {1}",
         .predictTally: "{0} of {1} predicted correctly",
+        .predictConfusionHeading: "{0} test images: a row per true class, a column per prediction; acc = the diagonal over the row",
         .predictTraining: "training for {0} epochs first (--save FILE keeps the result for --load FILE)…",
         .predictSaved: "parameters written to {0}",
         .answerColumn: "column {0}: {1}",
@@ -279,6 +281,7 @@ extension TutorText {
         .predictPredicted: "预测: {0}",
         .predictHeading: "网络 {0}，测试集准确率 {1}",
         .predictTally: "{1} 张中预测正确 {0} 张",
+        .predictConfusionHeading: "{0} 张测试图片：每行一个真实类别，每列一个预测类别；acc = 对角线元素除以该行之和",
         .predictTraining: "先训练 {0} 轮（用 --save FILE 保存，下次用 --load FILE 直接载入）…",
         .predictSaved: "参数已写入 {0}",
         .answerColumn: "第 {0} 列：{1}",

@@ -182,7 +182,7 @@ public enum SubmissionReader {
         let object: Any?
         do {
             if (file as NSString).pathExtension.lowercased() == "json" {
-                guard SubmissionLimits.bracketDepth(text) <= SubmissionLimits.depth else {
+                guard YAMLBounds.bracketDepth(text) <= SubmissionLimits.depth else {
                     throw SubmissionLimitError("nested more than \(SubmissionLimits.depth) levels deep")
                 }
                 object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -220,7 +220,7 @@ public enum SubmissionReader {
         if answer.utf8.count > SubmissionLimits.answerBytes {
             return "has \(answer.utf8.count) bytes, more than the \(SubmissionLimits.answerBytes >> 10) KB an answer may have"
         }
-        if SubmissionLimits.bracketDepth(answer) > SubmissionLimits.depth {
+        if YAMLBounds.bracketDepth(answer) > SubmissionLimits.depth {
             return "is nested more than \(SubmissionLimits.depth) brackets deep"
         }
         return nil

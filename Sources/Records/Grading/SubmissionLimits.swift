@@ -5,6 +5,7 @@ import Darwin
 #endif
 import D2L
 import Foundation
+import Lessons
 import Yams
 
 /// What one submission may be before it is read: each limit breached is one broken row with a
@@ -44,68 +45,18 @@ public enum SubmissionLimits {
         }
     }
 
-    /// The deepest nesting of `[`, `{` and `(` in `text`, outside quoted strings.
-    public static func bracketDepth(_ text: String) -> Int {
-        var depth = 0, deepest = 0
-        var quote: UInt8? = nil
-        var escaped = false
-        for byte in text.utf8 {
-            if let q = quote {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == q { quote = nil }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-            case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "("): depth += 1; deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ")"): depth = max(depth - 1, 0)
-            default: break
-            }
-        }
-        return deepest
-    }
-
-    /// An upper bound of the nesting YAML `text` can have: its flow brackets, plus per line
-    /// the indentation and the `- ` that open a list each. Cheap, and checked before the parser
-    /// (which recurses once per level) sees the text.
-    public static func yamlDepthBound(_ text: String) -> Int {
-        var deepestLine = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            var level = 0
-            var rest = Substring(line)
-            while let c = rest.first, c == " " || c == "\t" { level += 1; rest = rest.dropFirst() }
-            while rest.hasPrefix("- ") || rest == "-" { level += 1; rest = rest.dropFirst(2).drop { $0 == " " } }
-            deepestLine = max(deepestLine, level)
-        }
-        return bracketDepth(text) + deepestLine / 2 + 1
-    }
-
-    /// The YAML `text` as values, refusing deep nesting, anchors and aliases, and more than
+    /// The YAML `text` as values, refusing deep nesting and more than
     /// `yamlValues` values, all before anything is expanded or built.
     public static func loadYAML(_ text: String) throws -> Any? {
-        guard yamlDepthBound(text) <= depth * 2 else {
+        guard YAMLBounds.depthBound(text) <= depth * 2 else {
             throw SubmissionLimitError("nested more than \(depth) levels deep")
         }
         guard let root = try Yams.compose(yaml: text) else { return nil }
-        var stack = [root]
-        var count = 0
-        while let node = stack.popLast() {
-            count += 1
-            guard count <= yamlValues else { throw SubmissionLimitError("more than \(yamlValues) values") }
-            switch node {
-            case let .scalar(s): if s.anchor != nil { throw anchorsRefused }
-            case let .sequence(s):
-                if s.anchor != nil { throw anchorsRefused }
-                stack.append(contentsOf: s)
-            case let .mapping(m):
-                if m.anchor != nil { throw anchorsRefused }
-                for (k, v) in m { stack.append(k); stack.append(v) }
-            case .alias: throw anchorsRefused
-            }
+        guard !YAMLBounds.valuesExceed(root, limit: yamlValues) else {
+            throw SubmissionLimitError("more than \(yamlValues) values (anchors and aliases count at every use)")
         }
         return try Yams.load(yaml: text)
     }
-
-    static let anchorsRefused = SubmissionLimitError("YAML anchors and aliases (&name, *name) are not supported; write the values out")
 }
 
 public struct SubmissionLimitError: Error, Equatable, CustomStringConvertible {

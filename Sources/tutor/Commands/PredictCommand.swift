@@ -22,6 +22,8 @@ struct PredictCommand: ParsableCommand {
             """)
 
     @Option(help: "How many test images to show.") var count = 8
+    @Flag(help: "Instead of images, print the confusion matrix of the whole test set (rows: true classes, columns: predictions) and each class's accuracy.")
+    var confusion = false
     @Option(help: "Show a random sample of the test images drawn with this seed (it also seeds training). Default: the first images, as the book.")
     var seed: UInt64?
     @Option(help: ArgumentHelp("Use saved parameters instead of training (see docs/parameter-file.md).", valueName: "file"))
@@ -71,6 +73,15 @@ struct PredictCommand: ParsableCommand {
             }
         }
 
+        if confusion {
+            let matrix = ConfusionMatrix(predictMLP(params, data: dataset, count: dataset.testCount))
+            print(TutorText.predictConfusionHeading.text(language, dataset.testCount))
+            print("")
+            for line in ConfusionTable.lines(matrix, names: language == .zh ? FashionMNIST.classNamesZh : FashionMNIST.classNames) {
+                print(line)
+            }
+            return
+        }
         let indices = PredictCommand.indices(count: count, of: dataset.testCount, seed: seed)
         let predictions = indices.flatMap { predictMLP(params, data: dataset, count: 1, offset: $0) }
         let accuracy = evaluateMLPAccuracy(params, images: dataset.testImages, labels: dataset.testLabels)

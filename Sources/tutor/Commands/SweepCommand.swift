@@ -80,8 +80,10 @@ struct SweepCommand: ParsableCommand {
 
         let started = Date()
         let runner = SweepRunner(base: base, jobs: jobs, cache: cacheStore, reuseCached: !noCache)
-        // A validation split is other data than the files hold.
-        let fromFiles = validationOption.validation == nil ? DataFingerprint.files(directory: data.data) : nil
+        // A validation split is other data than the files hold; the checkpoints key it the same way.
+        let fromFiles = DataFingerprint.files(directory: data.data).map { files in
+            validationOption.validation.map { DataFingerprint.validationSplit(of: files, count: $0, seed: validationOption.validationSeed) } ?? files
+        }
         let fingerprint = fromFiles ?? DataFingerprint.contents(dataset)
         let outcomes = try runner.run(points, data: dataset, fingerprint: fingerprint, observer: display)
         display.finish()

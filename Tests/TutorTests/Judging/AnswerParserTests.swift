@@ -37,6 +37,16 @@ func tensors(text: String, shape: [Int], values: [Double]) throws {
     #expect(a.values == values)
 }
 
+@Test func nestingDeeperThan64IsAnErrorAtItsColumn() {
+    for (open, close) in [("[", "]"), ("(", ")"), ("tensor(", ")")] {
+        let text = String(repeating: open, count: 100_000) + "1" + String(repeating: close, count: 100_000)
+        #expect { try AnswerParser.parse(text, kind: .tensor) } throws: { error in
+            guard let e = error as? AnswerParseError else { return false }
+            return e.message.en.hasPrefix("nested more than 64 levels deep") && e.column == 64 * open.count + 1
+        }
+    }
+}
+
 @Test(arguments: [
     ("(784, 256)", [784, 256]), ("[784, 256]", [784, 256]), ("torch.Size([784, 256])", [784, 256]),
     ("784x256", [784, 256]), ("784 × 256", [784, 256]), ("(10,)", [10]), ("()", []), ("256", [256]),
@@ -65,6 +75,7 @@ func shapes(text: String, shape: [Int]) throws {
     ("[[1, 2], [3]]", 10, "equal length"),
     ("[1,, 2]", 4, "two commas"),
     ("[1, 2] 3", 8, "after the answer"),
+    ("10%", 3, "10% is 0.1"),
     ("tensor([1, 2]", 14, "close"),
     ("[1, abc]", 5, "unknown word"),
     ("[1, 2)", 6, "does not match"),

@@ -147,7 +147,11 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
 /// `tutor lint lessons` in `make test` (cached), and the full chapter run is
 /// checked by `TrainedNetworkFactTests`.
 @Suite struct CourseLintAndRenderTests {
-    static let trainingCalls: Set<String> = ["train", "sweep", "predict", "evaluate_accuracy"]
+    /// Whether the checkpoint's reference or a mistake trains a network (without a run cache,
+    /// every training is expensive).
+    static func trains(_ spec: CheckpointSpec) -> Bool {
+        sharedJudge.isExpensive(spec, learner: Linter.sampleLearner)
+    }
 
     @Test func everyLessonParsesAndItsCheapCheckpointsLint() throws {
         let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
@@ -161,7 +165,7 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
                 #expect(lesson.errors.isEmpty, "\(lesson.file): \(lesson.errors)")
                 #expect(lesson.title != lesson.id, "\(lesson.file) has no title")
                 for spec in lesson.checkpoints {
-                    if let call = spec.call, Self.trainingCalls.contains(call) { continue }
+                    if Self.trains(spec) { continue }
                     if spec.code?.function == .train { continue }
                     // Real images need the data set; without it those checkpoints cannot compute.
                     if !realDataInstalled, "\(spec.args)".contains("images") { continue }
@@ -267,17 +271,6 @@ private func maxAbsDifference(_ a: [Float], _ b: [Float]) -> Float {
         #expect(vars.weights[1].grad?.scalars.allSatisfy { $0 == 0 } ?? true)
         #expect(vars.biases[0].grad?.scalars.allSatisfy { $0 == 0 } ?? true)
         #expect(vars.biases[1].grad?.scalars.contains { $0 != 0 } == true)
-    }
-
-    /// relu-grad (key [[0, 0.5, 1]]): the library's relu, like torch.max(X, zeros), gives 0.5 at 0.
-    @Test func reluGradientAtZeroIsTheKeyedChoice() throws {
-        let X = Variable(Tensor([[-2.0, 0.0, 3.0]]), requiresGrad: true)
-        relu(X).sum().backward()
-        let gradient = X.grad?.scalars ?? []
-        for language in CourseFiles.languages {
-            let key = try CourseFiles.keyedChoice(language, "03-relu.md", "relu-grad") ?? ""
-            #expect(numbers(in: key) == gradient, "\(language): key \(key), library \(gradient)")
-        }
     }
 
     /// Lesson 3's by-hand relu (one map over the scalars) is the library's relu.

@@ -41,7 +41,7 @@ private func courseCheckpoints(training: Bool) throws -> [(String, CheckpointSpe
     let course = try Course.load(directory: CourseFiles.lessonsDirectory.path)
     return course.languages.flatMap { language in
         course.lessons(in: language).flatMap(\.checkpoints)
-            .filter { ($0.expect == .tensor || $0.expect == .shape) && CourseLintAndRenderTests.trainingCalls.contains($0.call ?? "") == training }
+            .filter { ($0.expect == .tensor || $0.expect == .shape) && CourseLintAndRenderTests.trains($0) == training }
             .map { (language, $0) }
     }
 }

@@ -26,6 +26,7 @@ import Testing
         ("02-dup.md", 3, "checkpoint id 'only-en' is already used"),
         ("01-bad.md", 1, "checkpoint 'unknown-arg'"),
         ("notes.md", 1, "not a lesson file name"),
+        ("01-bad.md", 78, "mistake: its answer [[0.75]] is accepted as correct"),
     ]
     for (file, line, words) in expected {
         #expect(found.contains { $0.0 == file && $0.1 == line && $0.2.contains(words) }, "missing \(file):\(line): \(words)")

@@ -80,6 +80,17 @@ import Testing
     #expect(try run("shape", "{of: net, X: {zeros: [5, 784]}, hiddens: [8]}") == .shape([5, 10]))
     #expect(throws: CallError.self) { try run("shape", "{of: W3}") }
     #expect { try run("param_count", "{hiddens: [100000000]}") } throws: { ($0 as? CallError)?.message.contains("too large") == true }
+    // Sizes whose product, or whose count, is past what an Int holds: errors, not traps.
+    #expect { try run("relu", "{X: {randn: [99999999, 99999999, 99999999], seed: 1}}") } throws: {
+        ($0 as? CallError)?.message.contains("the shape [99999999, 99999999, 99999999] is too large") == true
+    }
+    #expect { try run("relu", "{X: {images: 100000000000000000000}}") } throws: {
+        ($0 as? CallError)?.message.contains("takes how many, like {images: 8}") == true
+    }
+    // A training run that would never end under `tutor lint`.
+    #expect { try run("train", "{epochs: 999999999999}") } throws: {
+        ($0 as? CallError)?.message.contains("must be at most 100, found 999999999999") == true
+    }
     #expect(throws: CallError.self) { try run("shape", "{X: {zeros: [3, 5]}, reshape: [-1, 4]}") }
 }
 

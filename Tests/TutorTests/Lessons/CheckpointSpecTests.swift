@@ -80,6 +80,13 @@ private func parse(_ yaml: String) -> Lesson {
     ("call: relu\nexpect: tensor\nprompt: p\nmistakes:\n  - call: relu_abs\n", 8, "no `message:`"),
     ("call: relu\nexpect: tensor\nprompt: [unclosed\n", 6, "YAML"),
     ("call: relu\nexpect: tensor\nprompt: 中a\u{7}b\n", 6, "control characters are not allowed (column 11)"),
+    ("call: relu\nexpect: tensor\nprompt: p\nargs:\n  a: &a [" + Array(repeating: "1", count: 400).joined(separator: ", ")
+        + "]\n  b: &b [" + Array(repeating: "*a", count: 400).joined(separator: ", ") + "]\n",
+     3, "holds more than 100000 YAML values (anchors and aliases count at every use)"),
+    ("call: relu\nexpect: tensor\nprompt: p\nargs:\n  X: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n",
+     3, "nested more than 64 levels deep"),
+    ("call: relu\nexpect: tensor\nprompt: p\nhints:\n  " + String(repeating: "- ? ", count: 10_000) + "x\n",
+     3, "nested more than 64 levels deep"),
     ("call: relu\nexpect: integer\nprompt: p\ntolerance: 0.1\n", 7, "compared exactly"),
     ("call: train\nexpect: number\noutput: test_acc[x]\nprompt: p\n", 6, "field selector"),
     ("call: relu\nexpect: tensor\nprompt: p\nhints:\n  - one\n  - ask this: is it negative?\n", 9, "because of the ': '"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Lessons
 @testable import Records
 
 /// Hostile submission files and text: each is refused with a message, nothing crashes.
@@ -46,10 +47,10 @@ import Testing
     }
 
     @Test func bracketDepthIsCountedWithoutRecursionOutsideStrings() {
-        #expect(SubmissionLimits.bracketDepth("[[1, 2], [3]]") == 2)
-        #expect(SubmissionLimits.bracketDepth("\"[[[[\" [1]") == 1)
+        #expect(YAMLBounds.bracketDepth("[[1, 2], [3]]") == 2)
+        #expect(YAMLBounds.bracketDepth("\"[[[[\" [1]") == 1)
         let deep = String(repeating: "[", count: 40_000) + String(repeating: "]", count: 40_000)
-        #expect(SubmissionLimits.bracketDepth(deep) == 40_000)
+        #expect(YAMLBounds.bracketDepth(deep) == 40_000)
     }
 
     @Test func yamlAliasBombIsRefusedBeforeItExpands() {
