@@ -12,7 +12,10 @@ public enum OutputSelection {
     /// The value `output` selects from `result` (the whole result when it is not structured).
     public static func select(_ result: CallResult, output: OutputSelector?, call: String) throws -> CallResult {
         switch result {
-        case .tensor, .number, .integer, .shape:
+        case let .tensor(t):
+            guard let output else { return result }
+            return .integer(try extremeIndex(output, of: t, call: call))
+        case .number, .integer, .shape:
             if let output { throw CallError("`\(call)` returns one value; remove `output: \(output)`") }
             return result
         case let .history(history):
@@ -109,6 +112,19 @@ public enum OutputSelection {
         default:
             throw CallError("`expect: \(kind.rawValue)` has no computed reference")
         }
+    }
+
+    /// `argmin` / `argmax` of a tensor result: the 0-based flat index of its smallest / largest
+    /// entry (the first of equals, NaN skipped), e.g. the class a network gets wrong most often.
+    static func extremeIndex(_ output: OutputSelector, of t: NDArray, call: String) throws -> Int {
+        guard ["argmin", "argmax"].contains(output.field), output.epoch == .last else {
+            throw CallError("`\(call)` returns one tensor: remove `output: \(output)`, or pick the index of its smallest or largest entry with `output: argmin` or `argmax`")
+        }
+        let entries = t.values.indices.filter { !t.values[$0].isNaN }
+        let index = output.field == "argmin" ? entries.min { t.values[$0] < t.values[$1] }
+                                             : entries.max { t.values[$0] < t.values[$1] || (t.values[$0] == t.values[$1] && $0 > $1) }
+        guard let index else { throw CallError("`output: \(output)`: the result has no entry that is a number") }
+        return index
     }
 
     /// The index of the run with the highest final test accuracy (the first of equals).
