@@ -5,7 +5,8 @@ import Lessons
 public enum OutputSelection {
     /// Fields of a training history record; `gap` is train_acc − test_acc, how far the network
     /// fits its training images better than unseen ones.
-    public static let historyFields = ["train_loss", "train_acc", "test_acc", "gap", "seconds", "epoch"]
+    /// `best_epoch` is not a per-epoch field: it is the number of the epoch with the highest test_acc.
+    public static let historyFields = ["train_loss", "train_acc", "test_acc", "gap", "seconds", "epoch", "best_epoch"]
     /// Fields of `predict`'s result.
     public static let predictionFields = ["predicted", "label", "correct"]
 
@@ -30,8 +31,11 @@ public enum OutputSelection {
             if let index = try runIndex(output, of: runs) { return .integer(index) }
             guard output.epoch == .last else { throw CallError("a sweep compares the last epochs: write `output: \(output.field)`") }
             let values = try runs.map { run -> Double in
-                guard case let .number(x) = try pick(output, from: run) else { return .nan }
-                return x
+                switch try pick(output, from: run) {
+                case let .number(x): return x
+                case let .integer(n): return Double(n)
+                default: return .nan
+                }
             }
             return .tensor(NDArray(vector: values))
         case let .predictions(predictions):
@@ -54,6 +58,11 @@ public enum OutputSelection {
                             + "; its fields are \(historyFields.joined(separator: ", "))")
         }
         guard !history.isEmpty else { throw CallError("the training history is empty") }
+        if output.field == "best_epoch" {
+            guard output.epoch == .last else { throw CallError("`output: best_epoch` takes no epoch: it is the epoch with the highest test_acc") }
+            let best = history.indices.max { history[$0].testAcc < history[$1].testAcc || (history[$0].testAcc == history[$1].testAcc && $0 > $1) } ?? 0
+            return .integer(best + 1)
+        }
         func value(_ s: EpochStats) -> Double {
             switch output.field {
             case "train_loss": return s.trainLoss
