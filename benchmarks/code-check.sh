@@ -35,30 +35,31 @@ relu() {
     esac
     printf 'import D2L\n\n// edit %s\npublic func relu(_ X: Tensor) -> Tensor {\n    %s\n}\n' "$1" "$body"
 }
-# Times one `tutor check relu-code`, which must pass; prints the seconds.
+# Times one `tutor check relu-code`, which must pass; prints the wall seconds, and appends the CPU
+# seconds (user + system, its compiler runs and sandboxes included) to $work/cpu.
 check() {
-    local start end
-    start=$(now)
-    if ! "$tutor" check relu-code --workspace "$work/ws" --lessons lessons >"$work/check.out" 2>&1; then
+    if ! /usr/bin/time -o "$work/time" -f "%e %U %S" "$tutor" check relu-code --workspace "$work/ws" --lessons lessons \
+        >"$work/check.out" 2>&1; then
         echo "the check did not pass:" >&2; cat "$work/check.out" >&2; exit 1
     fi
-    end=$(now)
-    echo "$end - $start" | bc
+    awk '{ print $2 + $3 }' "$work/time" >>"$work/cpu"
+    awk '{ print $1 }' "$work/time"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 "$tutor" init "$work/ws" >/dev/null
 relu 0 >"$work/ws/Sources/Exercises/Relu.swift"
 first=$(check)
-echo "tutor check relu-code, first after tutor init: $first s"
+echo "tutor check relu-code, first after tutor init: $first s (CPU $(tail -1 "$work/cpu") s)"
 : >"$work/edits"
+: >"$work/cpu"
 for i in $(seq 1 "$edits"); do
     relu "$i" >"$work/ws/Sources/Exercises/Relu.swift"
     check >>"$work/edits"
 done
-echo "tutor check relu-code after an edit ($edits edits): median $(median <"$work/edits") s, min $(sort -n "$work/edits" | head -1) s, max $(sort -n "$work/edits" | tail -1) s"
+echo "tutor check relu-code after an edit ($edits edits): median $(median <"$work/edits") s, min $(sort -n "$work/edits" | head -1) s, max $(sort -n "$work/edits" | tail -1) s; CPU median $(median <"$work/cpu") s"
 unchanged=$(check)
-echo "tutor check relu-code, nothing changed: $unchanged s"
+echo "tutor check relu-code, nothing changed: $unchanged s (CPU $(tail -1 "$work/cpu") s)"
 
 if ((swift_build)); then
     # The same workspace built as a package: the whole library compiles in it the first time.

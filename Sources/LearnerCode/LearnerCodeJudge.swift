@@ -17,10 +17,12 @@ public struct LearnerCodeJudge: CodeJudging {
     /// this folder of the grader's and built there, never where it lies; or why that cannot be
     /// done here, and no code answer is graded.
     public var scratch: Result<GradingScratch, GradingScratchError>?
-    var availability: SandboxAvailability
+    /// Whether a sandbox can be started here; nil: `SandboxIsolation.availability`, asked only
+    /// when a check needs it (its probe then runs while the workspace builds).
+    var availability: SandboxAvailability?
 
     public init(workspace: String? = nil, requiresSandbox: Bool = false, scratch: Result<GradingScratch, GradingScratchError>? = nil,
-                availability: SandboxAvailability = SandboxIsolation.availability) {
+                availability: SandboxAvailability? = nil) {
         self.workspace = workspace
         self.requiresSandbox = requiresSandbox
         self.scratch = scratch
@@ -31,7 +33,7 @@ public struct LearnerCodeJudge: CodeJudging {
     /// of submissions, the path of the learner's workspace: a path to a folder is used as the
     /// workspace.
     public func verdict(for spec: CheckpointSpec, answer: String, judge: Judge, progress: JudgeProgress?) throws -> Verdict {
-        if requiresSandbox, case let .unavailable(reason) = availability {
+        if requiresSandbox, case let .unavailable(reason) = availability ?? SandboxIsolation.availability {
             return Verdict(checkpointID: spec.id, outcome: .malformed, message: CodeMessages.refusedWithoutSandbox(reason),
                            maxPoints: spec.points)
         }

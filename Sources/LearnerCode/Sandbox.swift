@@ -95,25 +95,27 @@ public enum Sandbox {
     ///   - input: bytes for standard input instead of `stdinFile`.
     ///   - environment: extra variables added to the tutor's environment (isolated: to
     ///     the isolation's, and nothing of the tutor's passes).
-    ///   - isolation: run inside a sandbox; without one on this machine (`availability`), the
-    ///     run goes on with the limits only and the result says why (`notIsolated`).
+    ///   - isolation: run inside a sandbox; without one on this machine (`availability`, by
+    ///     default `SandboxIsolation.availability`, asked only when isolating: its probe may still
+    ///     be running), the run goes on with the limits only and the result says why (`notIsolated`).
     ///   - isCancelled: polled about every 50 ms; return true to kill the child.
     public static func run(
         _ executable: String, _ arguments: [String] = [],
         directory: String? = nil, stdinFile: String? = nil, input: Data? = nil,
         environment: [String: String] = [:],
         isolation: SandboxIsolation? = nil,
-        availability: SandboxAvailability = SandboxIsolation.availability,
+        availability: SandboxAvailability? = nil,
         limits: SandboxLimits,
         isCancelled: @escaping () -> Bool = { false }
     ) -> SandboxResult {
         let started = Date()
+        let availability = isolation == nil ? nil : availability ?? SandboxIsolation.availability
         var result = SandboxResult(outcome: .launchFailed(""), stdout: Data(), stderr: Data(),
                                    seconds: 0, limits: limits)
         var argv: [String]
         var env = ProcessInfo.processInfo.environment
         var isolated = false
-        if let isolation, case let .bubblewrap(mechanism) = availability {
+        if let isolation, case let .bubblewrap(mechanism)? = availability {
             let path = SandboxIsolation.findInPath(executable) ?? executable
             argv = isolation.command(mechanism, executable: path, arguments: arguments, directory: directory,
                                      memoryBytes: limits.memoryBytes)
@@ -125,7 +127,7 @@ public enum Sandbox {
         } else {
             argv = [executable] + arguments
         }
-        if isolation != nil, case let .unavailable(reason) = availability {
+        if isolation != nil, case let .unavailable(reason)? = availability {
             result.notIsolated = reason
         }
         for (k, v) in environment { env[k] = v }

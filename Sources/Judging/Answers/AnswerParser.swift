@@ -106,8 +106,9 @@ public enum AnswerParser {
             throw AnswerParseError(.init(en: "there is no choice \(letters); answer with a letter from a to \(last)",
                                          zh: "没有选项 \(letters)；请用 a 到 \(last) 之间的字母作答"), column: 1, input: text)
         }
-        let folded = t.lowercased()
-        if let i = choices.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == folded }) { return i }
+        // Both sides as the parser reads typed text: `衬衫(6)` from an input method is the choice `衬衫（6）`.
+        let folded = FullWidthInput.normalized(t).lowercased()
+        if let i = choices.firstIndex(where: { FullWidthInput.normalized($0.trimmingCharacters(in: .whitespaces)).lowercased() == folded }) { return i }
         let last = CheckpointSpec.letter(max(choices.count - 1, 0))
         throw AnswerParseError(.init(en: "answer with the letter of a choice (a to \(last))",
                                      zh: "请用选项的字母作答（a 到 \(last)）"), column: nil, input: text)

@@ -3,15 +3,20 @@ import Lessons
 
 /// Picks the reference out of a call's result (`output:`) and checks that it fits `expect`.
 public enum OutputSelection {
-    /// Fields of a training history record.
-    public static let historyFields = ["train_loss", "train_acc", "test_acc", "seconds", "epoch"]
+    /// Fields of a training history record; `gap` is train_acc − test_acc, how far the network
+    /// fits its training images better than unseen ones.
+    /// `best_epoch` is not a per-epoch field: it is the number of the epoch with the highest test_acc.
+    public static let historyFields = ["train_loss", "train_acc", "test_acc", "gap", "seconds", "epoch", "best_epoch"]
     /// Fields of `predict`'s result.
     public static let predictionFields = ["predicted", "label", "correct"]
 
     /// The value `output` selects from `result` (the whole result when it is not structured).
     public static func select(_ result: CallResult, output: OutputSelector?, call: String) throws -> CallResult {
         switch result {
-        case .tensor, .number, .integer, .shape:
+        case let .tensor(t):
+            guard let output else { return result }
+            return .integer(try extremeIndex(output, of: t, call: call))
+        case .number, .integer, .shape:
             if let output { throw CallError("`\(call)` returns one value; remove `output: \(output)`") }
             return result
         case let .history(history):
@@ -26,8 +31,11 @@ public enum OutputSelection {
             if let index = try runIndex(output, of: runs) { return .integer(index) }
             guard output.epoch == .last else { throw CallError("a sweep compares the last epochs: write `output: \(output.field)`") }
             let values = try runs.map { run -> Double in
-                guard case let .number(x) = try pick(output, from: run) else { return .nan }
-                return x
+                switch try pick(output, from: run) {
+                case let .number(x): return x
+                case let .integer(n): return Double(n)
+                default: return .nan
+                }
             }
             return .tensor(NDArray(vector: values))
         case let .predictions(predictions):
@@ -50,11 +58,17 @@ public enum OutputSelection {
                             + "; its fields are \(historyFields.joined(separator: ", "))")
         }
         guard !history.isEmpty else { throw CallError("the training history is empty") }
+        if output.field == "best_epoch" {
+            guard output.epoch == .last else { throw CallError("`output: best_epoch` takes no epoch: it is the epoch with the highest test_acc") }
+            let best = history.indices.max { history[$0].testAcc < history[$1].testAcc || (history[$0].testAcc == history[$1].testAcc && $0 > $1) } ?? 0
+            return .integer(best + 1)
+        }
         func value(_ s: EpochStats) -> Double {
             switch output.field {
             case "train_loss": return s.trainLoss
             case "train_acc": return s.trainAcc
             case "test_acc": return s.testAcc
+            case "gap": return s.trainAcc - s.testAcc
             case "seconds": return s.seconds
             default: return Double(s.epoch)
             }
@@ -107,6 +121,19 @@ public enum OutputSelection {
         default:
             throw CallError("`expect: \(kind.rawValue)` has no computed reference")
         }
+    }
+
+    /// `argmin` / `argmax` of a tensor result: the 0-based flat index of its smallest / largest
+    /// entry (the first of equals, NaN skipped), e.g. the class a network gets wrong most often.
+    static func extremeIndex(_ output: OutputSelector, of t: NDArray, call: String) throws -> Int {
+        guard ["argmin", "argmax"].contains(output.field), output.epoch == .last else {
+            throw CallError("`\(call)` returns one tensor: remove `output: \(output)`, or pick the index of its smallest or largest entry with `output: argmin` or `argmax`")
+        }
+        let entries = t.values.indices.filter { !t.values[$0].isNaN }
+        let index = output.field == "argmin" ? entries.min { t.values[$0] < t.values[$1] }
+                                             : entries.max { t.values[$0] < t.values[$1] || (t.values[$0] == t.values[$1] && $0 > $1) }
+        guard let index else { throw CallError("`output: \(output)`: the result has no entry that is a number") }
+        return index
     }
 
     /// The index of the run with the highest final test accuracy (the first of equals).

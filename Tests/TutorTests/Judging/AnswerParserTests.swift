@@ -67,6 +67,9 @@ func shapes(text: String, shape: [Int]) throws {
     #expect(try AnswerParser.parseChoice(" (C) ", choices: choices) == 2)
     #expect(try AnswerParser.parseChoice("every unit is the same", choices: choices) == 1)
     #expect(throws: AnswerParseError.self) { try AnswerParser.parseChoice("d", choices: choices) }
+    let classes = ["T恤（0）", "衬衫（6）"]
+    #expect(try AnswerParser.parseChoice("衬衫(6)", choices: classes) == 1)
+    #expect(try AnswerParser.parseChoice("衬衫（6）", choices: classes) == 1)
 }
 
 /// Malformed answers: the error points at the column of the problem.

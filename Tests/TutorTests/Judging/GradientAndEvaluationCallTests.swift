@@ -56,6 +56,35 @@ import Testing
     #expect(throws: CallError.self) { try index("best[2]") }
 }
 
+@Test func bestEpochOfAHistoryIsTheFirstWithTheHighestTestAccuracy() throws {
+    let history = [0.70, 0.84, 0.81, 0.84, 0.83].enumerated().map {
+        EpochStats(epoch: $0.offset + 1, trainLoss: 0.5, trainAcc: 0.9, testAcc: $0.element, seconds: 0)
+    }
+    func select(_ output: String) throws -> CallResult {
+        try OutputSelection.select(.history(history), output: OutputSelector(parsing: output), call: "train")
+    }
+    #expect(try select("best_epoch") == .integer(2))
+    #expect(try select("epoch") == .number(5))
+    #expect(throws: CallError.self) { try select("best_epoch[3]") }
+    #expect(try OutputSelection.select(.runs([history, Array(history.prefix(1))]), output: OutputSelector(parsing: "best_epoch"), call: "sweep")
+            == .tensor(NDArray(vector: [2, 1])))
+}
+
+@Test func indexOfTheSmallestOrLargestEntryOfATensor() throws {
+    func index(_ values: [Double], _ output: String) throws -> CallResult {
+        try OutputSelection.select(.tensor(NDArray(vector: values)), output: OutputSelector(parsing: output), call: "per_class_accuracy")
+    }
+    #expect(try index([0.9, 0.48, 0.95, 0.48], "argmin") == .integer(1))
+    #expect(try index([0.9, 0.48, 0.95, 0.95], "argmax") == .integer(2))
+    #expect(try index([.nan, 0.5, 0.2], "argmin") == .integer(2))
+    #expect(try index([.nan, 0.5, 0.2], "argmax") == .integer(1))
+    #expect(throws: CallError.self) { try index([.nan], "argmin") }
+    #expect(throws: CallError.self) { try index([0.5, 0.2], "argmin[1]") }
+    #expect(throws: CallError.self) { try index([0.5, 0.2], "test_acc") }
+    #expect(try OutputSelection.select(.tensor(NDArray(vector: [0.5, 0.2])), output: nil, call: "relu") == .tensor(NDArray(vector: [0.5, 0.2])))
+    #expect(throws: CallError.self) { try OutputSelection.select(.number(0.5), output: OutputSelector(parsing: "argmin"), call: "loss") }
+}
+
 @Test(.enabled(if: fashionMNISTInstalled)) func confusionMatrixAndPerClassAccuracyOfATrainedNet() throws {
     let data = try sharedContext.data()
     var config = TrainConfig()

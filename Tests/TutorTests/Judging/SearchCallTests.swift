@@ -59,3 +59,15 @@ private let base = "epochs: 2, hiddens: [16], batch_size: 50, train_subset: 600,
     #expect(try select([run(0.5), run(2.3), run(0.4)]) == .integer(1))
     #expect(try select([run(0.5), run(.nan), run(2.3)]) == .integer(1))
 }
+
+@Test func theGapIsTrainingMinusTestAccuracy() throws {
+    let history = [EpochStats(epoch: 1, trainLoss: 0.6, trainAcc: 0.80, testAcc: 0.82, seconds: 1),
+                   EpochStats(epoch: 2, trainLoss: 0.4, trainAcc: 0.90, testAcc: 0.85, seconds: 1)]
+    func gap(_ output: String) throws -> CallResult {
+        try OutputSelection.select(.history(history), output: OutputSelector(parsing: output), call: "train")
+    }
+    guard case let .number(last) = try gap("gap"), case let .number(first) = try gap("gap[1]") else {
+        Issue.record("no number"); return
+    }
+    #expect(abs(last - 0.05) < 1e-12 && abs(first + 0.02) < 1e-12)
+}
