@@ -32,16 +32,17 @@ public enum YAMLBounds {
     public static func depthBound(_ text: String) -> Int {
         var deepestLine = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            var level = 0
+            var spaces = 0, indicators = 0
             var rest = Substring(line)
-            while let c = rest.first, c == " " || c == "\t" { level += 1; rest = rest.dropFirst() }
+            while let c = rest.first, c == " " || c == "\t" { spaces += 1; rest = rest.dropFirst() }
             while let c = rest.first, c == "-" || c == "?" || c == ":", rest.count == 1 || rest.dropFirst().first == " " {
-                level += 1
+                indicators += 1
                 rest = rest.dropFirst().drop { $0 == " " }
             }
-            deepestLine = max(deepestLine, level)
+            // Two spaces of indentation make a level; every indicator does.
+            deepestLine = max(deepestLine, spaces / 2 + indicators)
         }
-        return bracketDepth(text) + deepestLine / 2 + 1
+        return bracketDepth(text) + deepestLine + 1
     }
 
     /// Whether the composed tree `root` holds more than `limit` values, aliases counted at every
