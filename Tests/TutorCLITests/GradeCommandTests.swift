@@ -87,6 +87,42 @@ import Records
         let bad = try grade(["--format", "pdf"])
         #expect(bad.status != 0 && bad.err.contains("expected one of table, csv, json, junit"))
     }
+    /// Without a sandbox (no `bwrap` in PATH) a code checkpoint is refused with the reason and
+    /// the flag to use; `--unsafe-no-sandbox` lets it through to the code judge.
+    @Test func codeCheckpointsAreRefusedWithoutASandboxUnlessUnsafeIsGiven() throws {
+        let root = TutorBinary.temporaryFolder("no-sandbox")
+        let course = root + "/course"
+        try FileManager.default.copyItem(atPath: TutorBinary.fixtureCourse, toPath: course)
+        try """
+            # Code
+
+            ```checkpoint relu-code
+            expect: code
+            function: relu
+            cases:
+              - X: [[-1.5, 0.0, 2.0]]
+            prompt: Write relu.
+            points: 2
+            ```
+            """.write(toFile: course + "/en/02-code.md", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: root + "/submissions/ada/ws", withIntermediateDirectories: true)
+        try "relu-code: ws\n".write(toFile: root + "/submissions/ada/answers.yaml", atomically: true, encoding: .utf8)
+        let noBubblewrap = TutorBinary.environment(["PATH": TutorBinary.temporaryFolder("empty-path")])
+        func codeRow(_ flags: [String]) throws -> String {
+            let run = try TutorBinary.run(["grade", "--lessons", course, "--lang", "en", "--format", "csv"] + flags
+                                          + [root + "/submissions"], environment: noBubblewrap)
+            #expect(run.status == 0, "\(run.err)")
+            return run.out.split(separator: "\n").first { $0.contains(",relu-code,") }.map(String.init) ?? ""
+        }
+        let refused = try codeRow([])
+        #expect(refused.contains(",malformed,0,2,"), "\(refused)")
+        #expect(refused.contains("not graded: learner code cannot be sandboxed here (bubblewrap is not installed"), "\(refused)")
+        #expect(refused.contains("--unsafe-no-sandbox"), "\(refused)")
+        let unsafe = try codeRow(["--unsafe-no-sandbox"])
+        #expect(!unsafe.contains("not graded"), "\(unsafe)")
+        #expect(unsafe.contains("is not a tutor workspace"), "\(unsafe)")
+    }
+
     @Test func anInstructorsFolderWithAHiddenCheckpointAndAChangedLesson() throws {
         let folder = try makeSubmissions()
         // The instructor's copy of the course has one more checkpoint the learners never saw.

@@ -180,8 +180,10 @@ extension CodeCheckerTests {
                 Issue.record("expected a mismatch, got \(report.lines(.en))")
                 return
             }
-            // The library learns (well above chance); the untrained network stays near chance (0.1).
-            #expect(e.expected > 0.5)
+            // The library learns: well above chance, though 2 epochs on 6000 images of a fresh
+            // random draw can end below 0.5 (one ended at 0.487). The untrained network stays near
+            // chance (0.1).
+            #expect(e.expected > 0.35)
             #expect(e.given < 0.3)
         }
     }
