@@ -132,4 +132,18 @@ import RunnerWire
         #expect(try RunnerProtocol.results(from: forged + "\n" + real + "\n", token: "t2").map(\.scalars) == [[0.5]])
         #expect(RunnerProtocol.newToken() != RunnerProtocol.newToken())
     }
+
+    @Test func aResultWhoseShapeOverflowsIsAnErrorNamingTheLine() throws {
+        // One size far past the data, and 64 sizes of 2 (each within the data) whose product overflows.
+        for shape in ["4611686018427387904,4", Array(repeating: "2", count: 64).joined(separator: ",")] {
+            let line = RunnerWire.resultMarker + "t3 {\"case\":0,\"value\":{\"shape\":[\(shape)],\"data\":[1,2]}}"
+            #expect { try RunnerProtocol.results(from: line + "\n", token: "t3") } throws: {
+                let text = "\($0)"
+                return $0 is RunnerWire.WireError && text.hasPrefix("the runner printed something unexpected") && text.contains("[\(shape)]")
+            }
+        }
+        // The same data with a shape that fits is a result.
+        let fits = RunnerWire.resultMarker + #"t3 {"case":0,"value":{"shape":[2,1],"data":[1,2]}}"#
+        #expect(try RunnerProtocol.results(from: fits + "\n", token: "t3").map(\.shape) == [[2, 1]])
+    }
 }
