@@ -29,6 +29,15 @@ private func tutor(_ arguments: [String]) throws -> (status: Int32, out: String,
     }
 }
 
+/// A folder that cannot be written to is named in a sentence, not dumped as an NSError.
+@Test func exportIntoAPathThatIsNotAFolderSaysSo() throws {
+    let (status, out, err) = try tutor(["export", "net-forward", "--out", "/dev/full", "--lessons", lessons])
+    #expect(status == 2)
+    #expect(err.hasPrefix("error: cannot export into /dev/full: "), "\(out) \(err)")
+    #expect(!err.contains("Domain="), "\(err)")
+    #expect(!err.contains("UserInfo"), "\(err)")
+}
+
 @Test func checkReadsAnswerFilesAndPrintsJSON() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cli-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -62,6 +62,19 @@ import Glibc
         #expect(after.out.contains("✔ correct"))
     }
 
+    /// A lock file that cannot be opened (here a folder in its place) is reported as a lock
+    /// problem naming the lock file, not as a failure to save.
+    @Test func aLockFileThatCannotBeOpenedIsReportedAsALockProblem() throws {
+        let state = TutorBinary.temporaryFolder("lock-folder")
+        let location = ProgressLocation(stateDirectory: state, learner: "tester", course: "course")
+        try FileManager.default.createDirectory(atPath: location.lockFile, withIntermediateDirectories: true)
+        let result = try TutorBinary.run(["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"], input: "a\n")
+        #expect(result.status == 1)
+        #expect(result.err.contains("Could not lock the progress with \(location.lockFile)"), "\(result.err)")
+        #expect(!result.err.contains("save progress"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: location.file))
+    }
+
     @Test func aDamagedFileIsKeptAsideAndTheLearnerIsTold() throws {
                 let state = TutorBinary.temporaryFolder("damaged")
         let first = try TutorBinary.run(["--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", "en"], input: "a\n")

@@ -26,7 +26,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case listTitle, listLegend, progressTitle, progressLine, progressNone
     case lessonNotFound
     // Progress store
-    case stateLocked, stateLockWaiting, stateDamaged, stateRecovered, stateNewer, stateWriteFailed
+    case stateLocked, stateLockWaiting, stateDamaged, stateRecovered, stateNewer, stateWriteFailed, stateLockFailed
     case stateMerged, notRecorded, workspaceRemembered
     // Reset
     case resetConfirmAll, resetConfirmLesson, resetDone, resetCancelled, resetNothing
@@ -138,6 +138,7 @@ extension TutorText {
         .workspaceRemembered: "The course remembers this workspace for {0}: tutor, tutor check and tutor watch use it.",
         .stateNewer: "The progress file {0} was written by a newer tutor (format {1}); update tutor or use --state DIR.",
         .stateWriteFailed: "Could not save progress to {0}: {1}",
+        .stateLockFailed: "Could not lock the progress with {0}: {1}",
         .resetConfirmAll: "Delete all progress of {0} in {1} ({2})? [y/N] ",
         .resetConfirmLesson: "Delete the progress of lesson {0}? [y/N] ",
         .resetDone: "Progress deleted: {0} checkpoint records.",
@@ -249,6 +250,7 @@ extension TutorText {
         .workspaceRemembered: "课程为 {0} 记住了这个工作区：tutor、tutor check 和 tutor watch 都会使用它。",
         .stateNewer: "进度文件 {0} 由更新版本的 tutor 写入（格式 {1}）；请更新 tutor 或使用 --state DIR。",
         .stateWriteFailed: "无法把进度保存到 {0}：{1}",
+        .stateLockFailed: "无法用 {0} 锁定进度：{1}",
         .resetConfirmAll: "删除 {0} 在 {1}（{2}）中的全部进度吗？[y/N] ",
         .resetConfirmLesson: "删除第 {0} 课的进度吗？[y/N] ",
         .resetDone: "已删除进度：{0} 条检查点记录。",

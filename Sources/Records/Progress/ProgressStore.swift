@@ -14,12 +14,15 @@ public enum ProgressStoreError: Error, Equatable, CustomStringConvertible {
     /// The file was written by a newer tutor: it is left alone. `schema` is the number as the file has it.
     case newerFormat(path: String, schema: String)
     case io(path: String, message: String)
+    /// The lock file could not be opened (`path` is the lock file).
+    case lockFailed(path: String, message: String)
 
     public var description: String {
         switch self {
         case let .locked(pid, path): return TutorText.stateLocked.text(.en, pid, path)
         case let .newerFormat(path, schema): return TutorText.stateNewer.text(.en, path, schema)
         case let .io(path, message): return TutorText.stateWriteFailed.text(.en, path, message)
+        case let .lockFailed(path, message): return TutorText.stateLockFailed.text(.en, path, message)
         }
     }
 
@@ -29,6 +32,7 @@ public enum ProgressStoreError: Error, Equatable, CustomStringConvertible {
         case let .locked(pid, path): return TutorText.stateLocked.text(language, pid, path)
         case let .newerFormat(path, schema): return TutorText.stateNewer.text(language, path, schema)
         case let .io(path, message): return TutorText.stateWriteFailed.text(language, path, message)
+        case let .lockFailed(path, message): return TutorText.stateLockFailed.text(language, path, message)
         }
     }
 }
@@ -77,7 +81,7 @@ public final class ProgressStore {
         if lockDescriptor >= 0 { return }
         try createFolder()
         let fd = open(location.lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ProgressStoreError.io(path: location.lockFile, message: errnoText()) }
+        guard fd >= 0 else { throw ProgressStoreError.lockFailed(path: location.lockFile, message: errnoText()) }
         let deadline = Date().addingTimeInterval(wait)
         var warned = false
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

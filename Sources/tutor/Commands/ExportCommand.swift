@@ -40,8 +40,10 @@ struct ExportCommand: ParsableCommand {
             let paths = try CheckpointExport.write(spec, context: context, format: CheckpointExport.Format(rawValue: format)!, directory: out)
             if paths.isEmpty { print("checkpoint '\(id)' has no tensor inputs to export") }
             for p in paths { print(p) }
-        } catch {
+        } catch let error as LessonError {
             TutorFailure("error: \(error)", code: 2).exit()
+        } catch {
+            TutorFailure("error: cannot export into \(out): \((error as NSError).localizedDescription)", code: 2).exit()
         }
     }
 }
