@@ -126,7 +126,10 @@ extension Course {
     public func findCheckpoint(_ id: String, language: String) throws -> (lesson: Lesson, spec: CheckpointSpec) {
         if let found = checkpoint(id, language: language) { return found }
         let ids = lessons(in: language).flatMap { $0.checkpoints.map(\.id) }
-        throw CourseError.unknownCheckpoint(id, suggestion: suggestion(id, ids))
+        // A checkpoint whose block fails to parse is missing from `ids`: its error says why.
+        let errors = lessons(in: language).flatMap(\.errors)
+        let why = errors.isEmpty ? "" : "; the lessons have errors that may hide it:\n" + errors.prefix(5).map { "  \($0)" }.joined(separator: "\n")
+        throw CourseError.unknownCheckpoint(id, suggestion: suggestion(id, ids) + why)
     }
 
     /// The lessons of `language` as the navigator walks them.

@@ -38,6 +38,29 @@ private func tutor(_ arguments: [String]) throws -> (status: Int32, out: String,
     #expect(!err.contains("UserInfo"), "\(err)")
 }
 
+/// A checkpoint whose YAML does not parse is not just "unknown": the parse error is shown with its file and line.
+@Test func checkingACheckpointWhoseYAMLFailsShowsWhereItFails() throws {
+    let course = TutorBinary.temporaryFolder("bad-yaml")
+    try FileManager.default.createDirectory(atPath: course + "/en", withIntermediateDirectories: true)
+    try "# L\n\n```checkpoint t1\nexpect: number\nanswer: [1,\n```\n".write(toFile: course + "/en/00-a.md", atomically: true, encoding: .utf8)
+    let (status, out, err) = try tutor(["check", "t1", "--answer", "1", "--lang", "en", "--lessons", course])
+    #expect(status == 2)
+    #expect(err.contains(course + "/en/00-a.md:"), "\(out) \(err)")
+}
+
+/// Without a workspace, a code check run from a system folder does not suggest making one there.
+@Test(arguments: ["/", "/etc"]) func aMissingWorkspaceInASystemFolderSuggestsNoInitThere(folder: String) throws {
+    for language in ["en", "zh"] {
+        let run = try TutorBinary.run(["check", "relu-code", "--answer", "check", "--lang", language,
+                                       "--lessons", TutorBinary.packageRoot + "/lessons",
+                                       "--state", TutorBinary.temporaryFolder("no-workspace")],
+                                      environment: TutorBinary.environment(["XDG_CACHE_HOME": cacheDir]), directory: folder)
+        #expect(run.status == 2, "\(run.out) \(run.err)")
+        #expect((run.out + run.err).contains("tutor init"), "\(run.out) \(run.err)")
+        #expect(!(run.out + run.err).contains("tutor init /"), "\(run.out) \(run.err)")
+    }
+}
+
 @Test func checkReadsAnswerFilesAndPrintsJSON() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tutor-cli-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

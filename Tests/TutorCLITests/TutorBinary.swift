@@ -35,15 +35,17 @@ enum TutorBinary {
         return environment
     }
 
-    /// Runs the binary (or `executable`) to completion with `input` on a pipe; returns exit code,
-    /// stdout, stderr.
+    /// Runs the binary (or `executable`) to completion with `input` on a pipe, in `directory` when
+    /// given; returns exit code, stdout, stderr.
     static func run(_ arguments: [String], input: String = "", environment: [String: String] = TutorBinary.environment(),
-                    timeout: TimeInterval = 600, executable: String = path) throws -> (status: Int32, out: String, err: String) {
+                    timeout: TimeInterval = 600, executable: String = path,
+                    directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
         guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
