@@ -1,7 +1,6 @@
 import D2L
 import Foundation
 import Lessons
-import Synchronization
 
 /// What every call of one judge shares: where Fashion-MNIST is (loaded once, when first
 /// needed, by whichever thread asks first) and the cache of training runs. Safe to share
@@ -11,9 +10,9 @@ public final class CallEnvironment: Sendable {
     public let dataDirectory: String?
     /// Finished training runs (nil: always train).
     public let cache: RunCache?
-    private let loaded: Mutex<Loaded>
+    private let loaded: Locked<Loaded>
     /// Results of calls already made, by call and arguments (at most `maxResults`).
-    private let results = Mutex<[String: CallResult]>([:])
+    private let results = Locked<[String: CallResult]>([:])
     static let maxResults = 20_000
 
     private struct Loaded {
@@ -24,14 +23,14 @@ public final class CallEnvironment: Sendable {
     public init(dataDirectory: String? = nil, cache: RunCache? = RunCache.standard()) {
         self.dataDirectory = dataDirectory
         self.cache = cache
-        loaded = Mutex(Loaded())
+        loaded = Locked(Loaded())
     }
 
     /// An environment around data already in memory (tests use small made-up data).
     public init(data: FashionMNIST, cache: RunCache?) {
         dataDirectory = nil
         self.cache = cache
-        loaded = Mutex(Loaded(data: data, fingerprint: DataFingerprint.contents(data)))
+        loaded = Locked(Loaded(data: data, fingerprint: DataFingerprint.contents(data)))
     }
 
     /// The result of the call `key` (its name and canonical arguments) if it was made before.

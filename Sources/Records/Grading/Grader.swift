@@ -1,7 +1,6 @@
 import D2L
 import Foundation
 import Judging
-import Synchronization
 import Lessons
 
 /// What a grade was computed against, so it can be reproduced and a changed lesson detected.
@@ -169,14 +168,14 @@ public struct Grader: Sendable {
     public func grade(_ submissions: [Submission], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                       shard: GradeShard? = nil) -> GradeReport {
         let chosen = submissions.indices.filter { shard?.contains(submissions[$0]) ?? true }
-        let results = Mutex([SubmissionGrade?](repeating: nil, count: chosen.count))
+        let results = Locked([SubmissionGrade?](repeating: nil, count: chosen.count))
         if workers <= 1 || chosen.count < 2 {
             for (slot, index) in chosen.enumerated() {
                 let result = grade(submissions[index], position: index)
                 results.withLock { $0[slot] = result }
             }
         } else {
-            let next = Mutex(0)
+            let next = Locked(0)
             DispatchQueue.concurrentPerform(iterations: min(workers, chosen.count)) { _ in
                 while true {
                     let slot = next.withLock { value -> Int in defer { value += 1 }; return value }
