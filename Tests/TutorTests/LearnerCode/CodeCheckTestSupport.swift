@@ -16,7 +16,6 @@ final class SharedTestWorkspace: @unchecked Sendable {
     let workspace: Workspace
     let fixtures: URL
     private let lock = NSLock()
-    private var lastStamp = Date.distantPast
 
     private init() {
         // Tests/TutorTests/LearnerCode/<this file> → the package root.
@@ -39,15 +38,10 @@ final class SharedTestWorkspace: @unchecked Sendable {
             let text = files[name].map { try! String(contentsOf: fixtures.appendingPathComponent($0), encoding: .utf8) }
                 ?? templates[path]!
             let url = workspace.root.appendingPathComponent(path)
+            // A check compiles again when the files' contents change (not their dates), so a
+            // swap right after the previous one is seen.
             if (try? String(contentsOf: url, encoding: .utf8)) != text {
-                // Tests swap files faster than the incremental build can tell apart (a swap
-                // within a second of the previous one was once not rebuilt): let every write
-                // fall in a later second than the one before. Never a date in the future, which
-                // would hide the next real change (tutor verify reuses this workspace).
-                let wait = lastStamp.addingTimeInterval(1.1).timeIntervalSinceNow
-                if wait > 0 { Thread.sleep(forTimeInterval: wait) }
                 try! text.write(to: url, atomically: true, encoding: .utf8)
-                lastStamp = Date()
             }
         }
         return try body(workspace)

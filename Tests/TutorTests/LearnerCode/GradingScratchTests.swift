@@ -43,9 +43,6 @@ import Testing
                 .write(to: ws.appendingPathComponent("Package.swift"))
             let before = snapshot(ws)
             try shared.with { scratch in
-                // Its swaps of files stay a second apart from the shared workspace's own.
-                Thread.sleep(forTimeInterval: 1.1)
-                defer { Thread.sleep(forTimeInterval: 1.1) }
                 let code = LearnerCodeJudge(scratch: .success(GradingScratch(folder: scratch.root, project: shared.projectRoot.path)))
                 let verdict = try code.verdict(for: try CodeCheckpointFixtures.spec("relu-code"), answer: ws.path,
                                                judge: Judge(environment: CallEnvironment(cache: nil)), progress: nil)
