@@ -184,15 +184,14 @@ public struct CodeChecker: Sendable {
 /// A lock per workspace folder, shared by every `CodeChecker` of the process; recursive, as
 /// grading holds its scratch workspace's (`GradingScratch.exclusively`) around the check.
 enum WorkspaceLocks {
-    private static let guardLock = NSLock()
-    nonisolated(unsafe) private static var locks: [String: NSRecursiveLock] = [:]
+    private static let locks = Locked<[String: NSRecursiveLock]>([:])
 
     static func lock(for workspace: Workspace) -> NSRecursiveLock {
-        guardLock.lock()
-        defer { guardLock.unlock() }
-        if let lock = locks[workspace.root.path] { return lock }
-        let lock = NSRecursiveLock()
-        locks[workspace.root.path] = lock
-        return lock
+        locks.withLock { locks in
+            if let lock = locks[workspace.root.path] { return lock }
+            let lock = NSRecursiveLock()
+            locks[workspace.root.path] = lock
+            return lock
+        }
     }
 }
