@@ -61,7 +61,7 @@ let package = Package(
         // The fuzz harnesses' entry points: also run by FuzzRegressionTests on every saved crash input.
         .target(name: "FuzzTargets", dependencies: ["D2L", "TerminalMarkdown", "Lessons", "Judging", "Records"], path: "fuzz/Targets"),
 
-        .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown"], path: "benchmarks/render"),
+        .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown", "FuzzTargets"], path: "benchmarks/render"),
         .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),

@@ -36,11 +36,17 @@ final class SourceLines {
     }
 
     /// The lines that look like link reference definitions (`[label]: destination`, indented at
-    /// most three spaces), for parsing table cells apart from the document.
-    var linkDefinitionLines: [Substring] {
-        lines.filter { line in
-            let text = line.drop { $0 == " " }
-            return line.count - text.count <= 3 && text.hasPrefix("[") && text.contains("]:")
+    /// most three spaces), each once, for parsing table cells apart from the document. Found on
+    /// first use and kept: every table of a document needs them. A line kept here that is no
+    /// definition after all does no harm (cmark, given it, makes a paragraph of it).
+    private(set) lazy var linkDefinitionLines: [Substring] = {
+        var seen = Set<Substring>()
+        return lines.filter { line in
+            let bytes = line.utf8
+            let text = bytes.drop { $0 == 0x20 }
+            guard bytes.count - text.count <= 3, text.first == 0x5B,
+                  zip(text, text.dropFirst()).contains(where: { $0 == (0x5D, 0x3A) }) else { return false }
+            return seen.insert(line).inserted  // cmark keeps a label's first definition anyway
         }
-    }
+    }()
 }

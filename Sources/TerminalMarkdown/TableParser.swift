@@ -13,7 +13,9 @@ func tableBlocks(_ paragraph: MarkdownNode, source: SourceLines, quoteDepth: Int
     guard let table = TableSyntax(lines: lines) else { return nil }
 
     let snippets = ([table.header] + table.rows).flatMap { $0 }
-    guard let parsed = parseInlineSnippets(snippets, definitions: source.linkDefinitionLines) else { return nil }
+    // Only a cell with a `[` can use a link reference definition.
+    let definitions = snippets.contains { $0.utf8.contains(0x5B) } ? source.linkDefinitionLines : []
+    guard let parsed = parseInlineSnippets(snippets, definitions: definitions) else { return nil }
 
     let columns = table.alignments.count
     let headerLine = paragraph.startLine + table.headerIndex

@@ -65,6 +65,13 @@ private func barColumns(_ line: String) -> [Int] {
         #expect(plain("[x]: https://d2l.ai\n| a |\n| - |\n| [b][x] |\n") == ["a", "──────────────────", "b (https://d2l.ai)"])
     }
 
+    @Test func aLabelDefinedTwiceUsesItsFirstDefinitionInEveryTable() {
+        let text = "[x]: /first\n[x]: /second\n\n| a |\n| - |\n| [b][x] |\n\n| c |\n| - |\n| [d][X] |\n\n[x]: /third\n"
+        let tables = parseMarkdown(text).children.filter { $0.kind == .table }
+        #expect(tables.count == 2)
+        #expect(tables.map { $0.children[1].children[0].children.first?.url } == ["/first", "/first"])
+    }
+
     @Test func aTableUnderlinedLikeASetextHeadingIsStillATable() {
         let dashed = parseMarkdown("| a | b |\n| - | - |\n| 1 | 2 |\n---\n")
         #expect(dashed.children.map(\.kind) == [.table, .thematicBreak])

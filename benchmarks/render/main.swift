@@ -1,6 +1,10 @@
-// Measures how long TerminalMarkdown takes to parse and render every lesson.
-// Run: swift build -c release --product render-benchmark && .build/release/render-benchmark [lessons]
+// Measures how long TerminalMarkdown takes to parse and render every lesson, and, given a folder
+// of Markdown fuzz inputs, how long the fuzz harness takes over all of them (the same
+// `FuzzTarget.markdown.run` libFuzzer calls, without its coverage instrumentation).
+// Run: swift build -c release --product render-benchmark
+//      .build/release/render-benchmark [lessons] [.build/fuzz/corpus/markdown]
 import Foundation
+import FuzzTargets
 import TerminalMarkdown
 
 let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "lessons"
@@ -51,4 +55,38 @@ for (label, options) in [("colour, width 80", RenderOptions(width: 80, color: tr
     print(String(format: "%@: %d files, %d KB, %d lines: wall median %.2f ms (min %.2f, max %.2f), CPU median %.2f ms (30 passes)",
                  label, documents.count, bytes / 1024, lines, times[times.count / 2], times[0], times[times.count - 1],
                  cpuTimes[cpuTimes.count / 2]))
+}
+
+// The fuzz corpus: every input through the harness, as one pass; a few passes, the median.
+if CommandLine.arguments.count > 2 {
+    let folder = CommandLine.arguments[2]
+    let names = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    let inputs = names.compactMap { manager.contents(atPath: folder + "/" + $0).map { [UInt8]($0) } }
+    guard !inputs.isEmpty else {
+        FileHandle.standardError.write(Data("render-benchmark: no inputs in \(folder)\n".utf8))
+        exit(2)
+    }
+    var times: [Double] = []
+    var cpuTimes: [Double] = []
+    var slowest: [(Double, String)] = []
+    for passIndex in 0..<5 {
+        let start = now()
+        let cpuStart = now(CLOCK_THREAD_CPUTIME_ID)
+        for (index, input) in inputs.enumerated() {
+            let inputStart = passIndex == 0 ? now(CLOCK_THREAD_CPUTIME_ID) : 0
+            _ = FuzzTarget.markdown.run(input)
+            if passIndex == 0 { slowest.append((now(CLOCK_THREAD_CPUTIME_ID) - inputStart, names[index])) }
+        }
+        times.append(now() - start)
+        cpuTimes.append(now(CLOCK_THREAD_CPUTIME_ID) - cpuStart)
+    }
+    times.sort()
+    cpuTimes.sort()
+    let bytes = inputs.reduce(0) { $0 + $1.count }
+    print(String(format: "fuzz corpus: %d inputs, %d KB: wall median %.3f s (min %.3f, max %.3f), CPU median %.3f s = %.0f inputs/s (5 passes)",
+                 inputs.count, bytes / 1024, times[times.count / 2], times[0], times[times.count - 1],
+                 cpuTimes[cpuTimes.count / 2], Double(inputs.count) / cpuTimes[cpuTimes.count / 2]))
+    for (seconds, name) in slowest.sorted(by: { $0.0 > $1.0 }).prefix(5) {
+        print(String(format: "  slowest: %.2f ms %@", seconds * 1000, name))
+    }
 }
