@@ -142,7 +142,8 @@ def leaf_case():
 
 
 def confusion_case():
-    """Predicted classes (argmax of the logits) against labels, counted the way torch does."""
+    """Predicted classes (argmax of the logits) against labels, counted the way torch does; the
+    per-class precision (diagonal over the column sums) and the indices of the wrong predictions."""
     g = torch.Generator().manual_seed(4)
     classes = 4
     logits = torch.randn(24, classes, generator=g)
@@ -150,9 +151,12 @@ def confusion_case():
     predicted = logits.argmax(dim=1)
     matrix = torch.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
     per_class = matrix.diag().double() / matrix.sum(dim=1).double()
+    precision = matrix.diag().double() / matrix.sum(dim=0).double()
+    wrong = (predicted != labels).nonzero().flatten()
     return {
         "classes": classes, "logits": plain(logits), "labels": labels.tolist(),
         "predicted": predicted.tolist(), "matrix": matrix.tolist(), "per_class_accuracy": per_class.tolist(),
+        "per_class_precision": precision.tolist(), "wrong_indices": wrong.tolist(),
     }
 
 

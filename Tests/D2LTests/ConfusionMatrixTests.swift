@@ -10,6 +10,8 @@ import Testing
         #expect(matrix.counts == ref.matrix.flatMap { $0 })
         #expect(matrix.support == ref.matrix.map { $0.reduce(0, +) })
         for (mine, theirs) in zip(matrix.perClassAccuracy, ref.per_class_accuracy) { #expect(abs(mine - theirs) < 1e-12) }
+        #expect(matrix.perClassPrecision.count == ref.per_class_precision.count)
+        for (mine, theirs) in zip(matrix.perClassPrecision, ref.per_class_precision) { #expect(abs(mine - theirs) < 1e-12) }
         #expect(matrix.tensor.shape == [ref.classes, ref.classes])
     }
 
@@ -21,5 +23,8 @@ import Testing
         #expect(matrix[4, 2] == 1 && matrix[2, 4] == 0 && matrix[4, 4] == 1 && matrix[2, 2] == 1)
         #expect(matrix.perClassAccuracy[4] == 0.5 && matrix.perClassAccuracy[2] == 1)
         #expect(matrix.perClassAccuracy[0].isNaN)
+        // Column 2 holds two predictions of "2", one of them right; class 0 is never predicted.
+        #expect(matrix.perClassPrecision[2] == 0.5 && matrix.perClassPrecision[4] == 1)
+        #expect(matrix.perClassPrecision[0].isNaN)
     }
 }

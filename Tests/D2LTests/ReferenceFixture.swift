@@ -21,7 +21,8 @@ struct ReferenceFixture: Decodable {
     }
     struct Confusion: Decodable {
         let classes: Int; let logits: [[Float]]; let labels, predicted: [Int]
-        let matrix: [[Int]]; let per_class_accuracy: [Double]
+        let matrix: [[Int]]; let per_class_accuracy, per_class_precision: [Double]
+        let wrong_indices: [Int]
     }
     let torch_version: String
     let relu: Relu

@@ -38,6 +38,35 @@ import Glibc
         #expect(unknown.status == 2 && unknown.err.contains("No lesson matches softmax"))
     }
 
+    /// A checkpoint a later edition of the course dropped or renamed: its answers stay in the
+    /// file, count for nothing, and the summary says so instead of silently losing them.
+    @Test func answersToCheckpointsNoLongerInTheCourseAreNamedNotCounted() throws {
+        let state = TutorBinary.temporaryFolder("retired")
+        _ = try tutor([], state: state, input: "a\n")
+        let files = FileManager.default.enumerator(atPath: state)?.compactMap { $0 as? String } ?? []
+        let path = state + "/" + (try #require(files.first { $0.hasSuffix("progress.json") }))
+        var json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var checkpoints = try #require(json["checkpoints"] as? [String: Any])
+        let done = try #require(checkpoints.values.first)
+        checkpoints["predict-first-six"] = done
+        checkpoints["ex4-tuned-train"] = done
+        json["checkpoints"] = checkpoints
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+
+        let summary = try tutor(["progress"], state: state)
+        #expect(summary.status == 0)
+        #expect(summary.out.contains("1 of 4 checkpoints done"), "\(summary.out)")
+        #expect(summary.out.contains("Not counted: answers to 2 checkpoints that are no longer in the course (ex4-tuned-train, predict-first-six)"))
+        let zh = try tutor(["progress"], state: state, lang: "zh")
+        #expect(zh.out.contains("未计入：2 个检查点已不在课程中（ex4-tuned-train, predict-first-six）"), "\(zh.out)")
+        let list = try tutor(["list"], state: state)
+        #expect(list.status == 0 && list.out.contains("1/2"))
+        // The next answer is saved with the retired records untouched.
+        _ = try tutor([], state: state, input: "b\n")
+        let kept = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect((kept["checkpoints"] as? [String: Any])?.keys.contains("ex4-tuned-train") == true)
+    }
+
     @Test func listMarksLessonsAndBadFlagsSayWhatIsWrong() throws {
         let state = TutorBinary.temporaryFolder("list")
         _ = try tutor([], state: state, input: "a\nb\n")

@@ -37,6 +37,15 @@ public struct ConfusionMatrix: Sendable, Equatable {
         zip(0..<classes, support).map { row, n in n == 0 ? .nan : Double(self[row, row]) / Double(n) }
     }
 
+    /// For each class, the fraction of the examples predicted as it that belong to it (the
+    /// diagonal over the column sums; NaN for a class never predicted).
+    public var perClassPrecision: [Double] {
+        (0..<classes).map { column in
+            let predicted = (0..<classes).reduce(0) { $0 + self[$1, column] }
+            return predicted == 0 ? .nan : Double(self[column, column]) / Double(predicted)
+        }
+    }
+
     /// The counts as a `[classes, classes]` tensor.
     public var tensor: Tensor { Tensor(shape: [classes, classes], scalars: counts.map(Float.init)) }
 }

@@ -16,6 +16,12 @@ enum EvaluationCalls {
                        trainings: LibraryCalls.trainingIfEpochs) { args in
             try oneClassOrAll(args, try matrix(args).perClassAccuracy)
         },
+        CallDefinition(name: "per_class_precision",
+                       summary: "for each class (or the one `class`), the fraction of the test images predicted as it that belong to it",
+                       parameters: LibraryCalls.trainParameters + ["class"],
+                       trainings: LibraryCalls.trainingIfEpochs) { args in
+            try oneClassOrAll(args, try matrix(args).perClassPrecision)
+        },
     ]
 
     /// One value per class, or with `class: c` the value of class c alone.

@@ -40,14 +40,20 @@ enum LibraryCalls {
             guard !labels.isEmpty else { throw CallError("the \(split) split is empty") }
             return .number(evaluateMLPAccuracy(params, images: images, labels: labels))
         },
-        CallDefinition(name: "predict", summary: "predicted and true labels of test images", parameters: trainParameters + ["count", "offset"],
+        CallDefinition(name: "predict", summary: "predicted and true labels of test images", parameters: trainParameters + ["count", "offset", "classes"],
                        trainings: trainingIfEpochs) { args in
             let (params, data) = try paramsForEvaluation(args)
             let count = try args.int("count", default: 6, min: 1), offset = try args.int("offset", default: 0)
             guard offset + count <= data.testLabels.count else {
                 throw args.bad("count", "images \(offset) ..< \(offset + count) are past the \(data.testLabels.count) test images")
             }
-            return .predictions(predictMLP(params, data: data, count: count, offset: offset))
+            let predictions = predictMLP(params, data: data, count: count, offset: offset)
+            guard args.has("classes") else { return .predictions(predictions) }
+            let classes = try args.intList("classes", default: [], min: 0)
+            guard let outside = classes.first(where: { $0 >= FashionMNIST.classNames.count }) else {
+                return .predictions(predictions.filter { classes.contains($0.label) })
+            }
+            throw args.bad("classes", "there is no class \(outside): the classes are 0 to \(FashionMNIST.classNames.count - 1)")
         },
         CallDefinition(name: "param_count", summary: "number of weights and biases", parameters: ["hiddens", "inputs", "outputs"]) { args in
             let (inputs, hiddens, outputs) = try layerSizes(args)

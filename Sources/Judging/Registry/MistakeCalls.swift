@@ -78,14 +78,6 @@ enum MistakeCalls {
         mistake("relu_gradient_zero_at_zero", "relu's gradient with 0 at x = 0, as the built-in torch.relu gives it", ["of", "X"]) { args in
             .tensor(NDArray(try args.tensor("X").map { $0 > 0 ? 1 : 0 }))
         },
-        mistake("per_class_precision", "per class, the fraction of the predictions of that class that are right (columns instead of rows)",
-                LibraryCalls.trainParameters + ["class"]) { args in
-            let m = try EvaluationCalls.matrix(args)
-            return try EvaluationCalls.oneClassOrAll(args, (0..<m.classes).map { c in
-                let predicted = (0..<m.classes).map { m[$0, c] }.reduce(0, +)
-                return predicted == 0 ? .nan : Double(m[c, c]) / Double(predicted)
-            })
-        },
         mistake("accuracy_percent", "the accuracy of evaluate_accuracy times 100, a percentage instead of a count or fraction",
                 LibraryCalls.trainParameters + ["split", "count", "offset"]) { args in
             let (params, data) = try LibraryCalls.paramsForEvaluation(args)

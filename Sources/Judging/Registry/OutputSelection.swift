@@ -5,10 +5,10 @@ import Lessons
 public enum OutputSelection {
     /// Fields of a training history record; `gap` is train_acc − test_acc, how far the network
     /// fits its training images better than unseen ones.
-    /// `best_epoch` is not a per-epoch field: it is the number of the epoch with the highest test_acc.
-    public static let historyFields = ["train_loss", "train_acc", "test_acc", "gap", "seconds", "epoch", "best_epoch"]
-    /// Fields of `predict`'s result.
-    public static let predictionFields = ["predicted", "label", "correct"]
+    /// `best_epoch` and `best_minus_last` are not per-epoch fields: the number of the epoch with
+    /// the highest test_acc, and how far that test_acc is above the last epoch's.
+    public static let historyFields = ["train_loss", "train_acc", "test_acc", "gap", "seconds", "epoch", "best_epoch",
+                                       "best_minus_last"]
 
     /// The value `output` selects from `result` (the whole result when it is not structured).
     public static func select(_ result: CallResult, output: OutputSelector?, call: String) throws -> CallResult {
@@ -39,16 +39,8 @@ public enum OutputSelection {
             }
             return .tensor(NDArray(vector: values))
         case let .predictions(predictions):
-            guard let output else { throw CallError("`\(call)` returns predictions: add `output: predicted`, `label` or `correct`") }
-            guard output.epoch == .last else { throw CallError("`output: \(output)`: predictions have no epochs") }
-            switch output.field {
-            case "predicted": return .tensor(NDArray(vector: predictions.map { Double($0.predicted) }))
-            case "label": return .tensor(NDArray(vector: predictions.map { Double($0.label) }))
-            case "correct": return .integer(predictions.filter { $0.label == $0.predicted }.count)
-            default:
-                throw CallError("`\(call)` has no field '\(output.field)'" + suggestion(output.field, predictionFields)
-                                + "; its fields are \(predictionFields.joined(separator: ", "))")
-            }
+            guard let output else { throw CallError("`\(call)` returns predictions: add `output: predicted`, `label`, `correct` or `wrong_indices`") }
+            return try pick(output, from: predictions, call: call)
         }
     }
 
@@ -58,10 +50,12 @@ public enum OutputSelection {
                             + "; its fields are \(historyFields.joined(separator: ", "))")
         }
         guard !history.isEmpty else { throw CallError("the training history is empty") }
-        if output.field == "best_epoch" {
-            guard output.epoch == .last else { throw CallError("`output: best_epoch` takes no epoch: it is the epoch with the highest test_acc") }
+        if output.field == "best_epoch" || output.field == "best_minus_last" {
+            guard output.epoch == .last else {
+                throw CallError("`output: \(output.field)` takes no epoch: it compares the epoch with the highest test_acc with the others")
+            }
             let best = history.indices.max { history[$0].testAcc < history[$1].testAcc || (history[$0].testAcc == history[$1].testAcc && $0 > $1) } ?? 0
-            return .integer(best + 1)
+            return output.field == "best_epoch" ? .integer(best + 1) : .number(history[best].testAcc - history[history.count - 1].testAcc)
         }
         func value(_ s: EpochStats) -> Double {
             switch output.field {

@@ -23,7 +23,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case progressLesson, progressCourse
     case computingReference, referenceInterrupted, referenceFailed
     // Lists and summaries
-    case listTitle, listLegend, progressTitle, progressLine, progressNone
+    case listTitle, listLegend, progressTitle, progressLine, progressNone, progressRetired
     case lessonNotFound
     // Progress store
     case stateLocked, stateLockWaiting, stateDamaged, stateRecovered, stateNewer, stateWriteFailed, stateLockFailed
@@ -128,6 +128,7 @@ extension TutorText {
         .progressTitle: "Progress of {0} in {1} ({2})",
         .progressLine: "{0} of {1} checkpoints done, {2} answered correctly, {3} hints, {4} solutions viewed",
         .progressNone: "No progress yet: run tutor to start.",
+        .progressRetired: "Not counted: answers to {0} checkpoints that are no longer in the course ({1}); they stay in the progress file.",
         .lessonNotFound: "No lesson matches {0}. tutor list shows the lessons.",
         .stateLocked: "Another tutor (pid {0}) is using the progress in {1}. Close it first, then run tutor again.",
         .stateLockWaiting: "Waiting for another tutor to release {0}…",
@@ -240,6 +241,7 @@ extension TutorText {
         .progressTitle: "{0} 在 {1}（{2}）中的进度",
         .progressLine: "共 {1} 个检查点，完成 {0} 个，答对 {2} 个，用了 {3} 条提示，查看了 {4} 次答案",
         .progressNone: "还没有进度：运行 tutor 开始学习。",
+        .progressRetired: "未计入：{0} 个检查点已不在课程中（{1}），它们的作答记录仍保留在进度文件里。",
         .lessonNotFound: "没有与 {0} 对应的课。tutor list 会列出所有课程。",
         .stateLocked: "另一个 tutor（进程 {0}）正在使用 {1} 中的进度。请先关闭它，再运行 tutor。",
         .stateLockWaiting: "正在等待另一个 tutor 释放 {0}……",

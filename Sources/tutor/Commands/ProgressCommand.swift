@@ -32,9 +32,13 @@ enum ProgressSummary {
         var lines = [style.bold(TutorText.progressTitle.text(language, location.learner, course.name, language.rawValue))]
         let ids = course.outline(language: language.rawValue).checkpointIDs
         let records = ids.compactMap { progress.checkpoints[$0] }
+        // Answers to checkpoints a new edition of the course dropped or renamed: kept, never counted.
+        let known = Set(ids)
+        let retired = progress.checkpoints.keys.filter { !known.contains($0) }.sorted()
+        let retiredNote = retired.isEmpty ? [] : [style.dim(TutorText.progressRetired.text(language, retired.count, retired.joined(separator: ", ")))]
         guard !records.isEmpty else {
             lines.append(TutorText.progressNone.text(language))
-            return lines
+            return lines + retiredNote
         }
         let done = ids.filter(progress.isDone).count
         let correct = records.filter { record in record.attempts.contains { $0.outcome == .correct } }.count
@@ -52,6 +56,7 @@ enum ProgressSummary {
         if let position = progress.position, let lesson = lessons.first(where: { $0.id == position.lesson }) {
             lines.append(style.dim("▶ " + lesson.title))
         }
+        lines += retiredNote
         lines.append(style.dim(location.file))
         return lines
     }
