@@ -59,7 +59,8 @@ status=0
 for harness in "${harnesses[@]}"; do
     [[ -d "fuzz/corpus/$harness" ]] || { echo "fuzz: no harness '$harness' (fuzz/corpus/$harness is missing)" >&2; exit 2; }
     work=".build/fuzz/corpus/$harness" crashes=".build/fuzz/crashes/$harness"
-    log=".build/fuzz/$harness$($asan && echo -asan)$($replay && echo -replay).log"
+    # (`if`, not `&&`: a failing substitution in an assignment would end the script under set -e)
+    log=".build/fuzz/$harness$(if $asan; then echo -asan; fi)$(if $replay; then echo -replay; fi).log"
     mkdir -p "$work" "$crashes"
     # Typed answers, YAML and Markdown find their structure within a KiB or two; a longer input
     # only costs time (the Markdown harness repeats its input itself to reach depth).

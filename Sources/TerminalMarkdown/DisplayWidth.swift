@@ -9,11 +9,32 @@ public func displayWidth(_ s: String) -> Int {
     if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
     var total = 0
     var escape = EscapeScanner()
-    for character in s {
-        if escape.consume(character) { continue }
-        total += characterWidth(character)
+    forEachCluster(s) { first, character in
+        if escape.consume(first) { return }
+        total += character.map(characterWidth) ?? scalarWidth(first)
     }
     return total
+}
+
+/// Calls `body` with each grapheme cluster of `text` in order: its first scalar, and the
+/// Character itself only when the cluster is not a lone scalar that `standsAlone` (then the
+/// first scalar is all of it, and no grapheme breaking was needed to find it).
+func forEachCluster(_ text: String, _ body: (UInt32, Character?) -> Void) {
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+        let value = scalars[index].value
+        let next = scalars.index(after: index)
+        if standsAlone(value), next == scalars.endIndex || standsAlone(scalars[next].value) {
+            body(value, nil)
+            index = next
+        } else {
+            // `index` is a cluster boundary: the text so far was cut at boundaries only.
+            let character = text[index]
+            body(value, character)
+            index = text.index(after: index)
+        }
+    }
 }
 
 /// The display width of one grapheme cluster (0, 1 or 2). Control characters count 0.
@@ -47,9 +68,41 @@ func scalarWidth(_ v: UInt32) -> Int {
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         return 1
     }
+    if v < 0x10000 { return Int(basicPlaneWidths[Int(v)]) }
+    return rangeWidth(v)
+}
+
+/// The widths of the Basic Multilingual Plane, one byte each, looked up from the ranges once:
+/// text is measured scalar by scalar, and a table beats two binary searches per scalar.
+private let basicPlaneWidths: [UInt8] = (0..<0x10000).map { UInt8(rangeWidth(UInt32($0))) }
+
+/// The width of a scalar of U+0300 or above from the tables' ranges.
+private func rangeWidth(_ v: UInt32) -> Int {
     if inRanges(v, zeroWidthRanges) { return 0 }
     if v >= 0x1100 && inRanges(v, wideRanges) { return 2 }
     return 1
+}
+
+/// Whether a grapheme cluster always ends before and after `v` when its neighbour is also such
+/// a scalar: printable text that no combining mark, joiner, jamo or regional indicator belongs
+/// to. Two of them side by side are two Characters, so text made of them can be measured and
+/// cut scalar by scalar, without Unicode's grapheme breaking (most of a renderer's time on
+/// non-ASCII text). `TextSegmentationTests` checks every one against Swift's own breaking.
+func standsAlone(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x20...0x7E,                // ASCII, printable
+         0xA0...0xAC, 0xAE...0x2FF,  // Latin-1 and Latin Extended (U+00AD soft hyphen is a control)
+         0x370...0x482,              // Greek, Cyrillic (their combining marks are U+0300..., U+0483...)
+         0x2010...0x2027,            // dashes, quotes, bullets, ellipsis
+         0x3000...0x3029,            // CJK spaces and punctuation (U+302A... are tone marks)
+         0x3041...0x3096, 0x30A1...0x30FA,  // kana (U+3099, U+309A combine)
+         0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs
+         0xFF01...0xFF5E,            // full-width ASCII
+         0xFFFD:                     // the replacement character (what invalid UTF-8 becomes)
+        return true
+    default:
+        return false
+    }
 }
 
 private func inRanges(_ v: UInt32, _ ranges: [(UInt32, UInt32)]) -> Bool {
@@ -77,7 +130,11 @@ struct EscapeScanner {
 
     /// Returns true when `character` belongs to an escape sequence.
     mutating func consume(_ character: Character) -> Bool {
-        let v = character.unicodeScalars.first!.value
+        consume(character.unicodeScalars.first!.value)
+    }
+
+    /// The same for a cluster given by its first scalar.
+    mutating func consume(_ v: UInt32) -> Bool {
         switch state {
         case .text:
             if v == 0x1B { state = .escape; return true }

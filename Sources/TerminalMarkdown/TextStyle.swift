@@ -58,6 +58,14 @@ struct Cell {
         self.scalar = character.unicodeScalars.first!.value
     }
 
+    /// A cluster of one scalar.
+    init(scalar: UInt32, style: TextStyle) {
+        self.character = Character(Unicode.Scalar(scalar)!)
+        self.width = scalarWidth(scalar)
+        self.style = style
+        self.scalar = scalar
+    }
+
     init(ascii byte: UInt8, style: TextStyle) {
         self.character = Character(Unicode.Scalar(byte))
         self.width = 1
@@ -86,8 +94,12 @@ func cells(_ text: String, style: TextStyle) -> [Cell] {
         }
         return out
     }
-    for character in text {
-        out.append(Cell(character: character, width: characterWidth(character), style: style))
+    forEachCluster(text) { first, character in
+        if let character {
+            out.append(Cell(character: character, width: characterWidth(character), style: style))
+        } else {
+            out.append(Cell(scalar: first, style: style))
+        }
     }
     return out
 }
