@@ -6,7 +6,7 @@
 /// Asian ambiguous characters 1, and ANSI escape sequences (CSI and OSC) 0.
 public func displayWidth(_ s: String) -> Int {
     // Fast path: printable ASCII is one column per byte.
-    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+    if isPrintableASCII(s) { return s.utf8.count }
     var total = 0
     var escape = EscapeScanner()
     forEachCluster(s) { first, character in
@@ -20,19 +20,34 @@ public func displayWidth(_ s: String) -> Int {
 /// Character itself only when the cluster is not a lone scalar that `standsAlone` (then the
 /// first scalar is all of it, and no grapheme breaking was needed to find it).
 func forEachCluster(_ text: String, _ body: (UInt32, Character?) -> Void) {
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-        let value = scalars[index].value
-        let next = scalars.index(after: index)
-        if standsAlone(value), next == scalars.endIndex || standsAlone(scalars[next].value) {
-            body(value, nil)
-            index = next
-        } else {
-            // `index` is a cluster boundary: the text so far was cut at boundaries only.
-            let character = text[index]
-            body(value, character)
-            index = text.index(after: index)
+    var text = text
+    text.makeContiguousUTF8()  // a no-op for native strings
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+        let count = bytes.count
+        /// The scalar at a byte offset and its length (a String's UTF-8 is valid).
+        func scalar(at i: Int) -> (UInt32, Int) {
+            let lead = UInt32(bytes[i])
+            if lead < 0x80 { return (lead, 1) }
+            if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+            if lead < 0xF0 {
+                return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+            }
+            return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        var i = 0
+        while i < count {
+            let (value, length) = scalar(at: i)
+            let next = i + length
+            if standsAlone(value), next == count || standsAlone(scalar(at: next).0) {
+                body(value, nil)
+                i = next
+            } else {
+                // `i` is a cluster boundary: the text before it was cut at boundaries only.
+                let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: i)]
+                body(value, character)
+                i += character.utf8.count
+            }
         }
     }
 }
@@ -68,16 +83,12 @@ func scalarWidth(_ v: UInt32) -> Int {
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         return 1
     }
-    if v < 0x10000 { return Int(basicPlaneWidths[Int(v)]) }
+    if v < 0x10000 { return ScalarClass.of(v).width }
     return rangeWidth(v)
 }
 
-/// The widths of the Basic Multilingual Plane, one byte each, looked up from the ranges once:
-/// text is measured scalar by scalar, and a table beats two binary searches per scalar.
-private let basicPlaneWidths: [UInt8] = (0..<0x10000).map { UInt8(rangeWidth(UInt32($0))) }
-
 /// The width of a scalar of U+0300 or above from the tables' ranges.
-private func rangeWidth(_ v: UInt32) -> Int {
+func rangeWidth(_ v: UInt32) -> Int {
     if inRanges(v, zeroWidthRanges) { return 0 }
     if v >= 0x1100 && inRanges(v, wideRanges) { return 2 }
     return 1
@@ -89,6 +100,11 @@ private func rangeWidth(_ v: UInt32) -> Int {
 /// cut scalar by scalar, without Unicode's grapheme breaking (most of a renderer's time on
 /// non-ASCII text). `TextSegmentationTests` checks every one against Swift's own breaking.
 func standsAlone(_ v: UInt32) -> Bool {
+    v < 0x10000 && ScalarClass.of(v).standsAlone
+}
+
+/// `standsAlone`'s definition, for `ScalarClass`'s table (all of these are below U+10000).
+func standsAloneByRanges(_ v: UInt32) -> Bool {
     switch v {
     case 0x20...0x7E,                // ASCII, printable
          0xA0...0xAC, 0xAE...0x2FF,  // Latin-1 and Latin Extended (U+00AD soft hyphen is a control)

@@ -141,6 +141,11 @@ func canBreak(between a: UInt32, _ aWidth: Int, and b: UInt32, _ bWidth: Int) ->
 /// punctuation that follows a word): ，。、；：？！）」』】〕〉》〗〙〛｝］”’…‥・ー々〜～％．｡､｣,
 /// small kana, and , . ; : ! ? ) ] } %.
 func isClosingPunctuation(_ v: UInt32) -> Bool {
+    v < 0x10000 && ScalarClass.of(v).closesPunctuation
+}
+
+/// `isClosingPunctuation`'s definition, for `ScalarClass`'s table (all below U+10000).
+func isClosingPunctuationByList(_ v: UInt32) -> Bool {
     switch v {
     case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x25:
         return true
@@ -159,6 +164,11 @@ func isClosingPunctuation(_ v: UInt32) -> Bool {
 
 /// Characters that must not end a line: （「『【〔〈《〖〘〚｛［“‘｢＄￥ and ( [ {.
 func isOpeningPunctuation(_ v: UInt32) -> Bool {
+    v < 0x10000 && ScalarClass.of(v).opensPunctuation
+}
+
+/// `isOpeningPunctuation`'s definition, for `ScalarClass`'s table (all below U+10000).
+func isOpeningPunctuationByList(_ v: UInt32) -> Bool {
     switch v {
     case 0x28, 0x5B, 0x7B:
         return true

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// GitHub strikethrough over cmark's inlines: `~~text~~` in the text nodes of one parent becomes
 /// a `strikethrough` node around what lies between. A run of exactly two tildes opens when it
 /// is left-flanking and closes when it is right-flanking (the rules of `*`); other runs and
@@ -85,13 +93,20 @@ func applyStrikethrough(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
 
 /// Whether `text` holds `~~` (by bytes: this runs on every text node of every document).
 private func hasDoubleTilde(_ text: String?) -> Bool {
-    guard let text else { return false }
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-        if byte == 0x7E && previous == 0x7E { return true }
-        previous = byte
-    }
-    return false
+    guard var text else { return false }
+    text.makeContiguousUTF8()
+    // memchr skips to each `~` (most text has none) without a comparison per byte here.
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard let start = bytes.baseAddress else { return false }
+        let end = start + bytes.count
+        var from = start
+        while from < end, let found = memchr(from, 0x7E, end - from) {
+            let tilde = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+            if tilde + 1 < end && tilde[1] == 0x7E { return true }
+            from = tilde + 1
+        }
+        return false
+    } ?? false
 }
 
 /// What a delimiter sees beside it, for the flanking rules.

@@ -180,7 +180,7 @@ public struct TerminalRenderer {
                 out.append("")
             } else if displayWidth(trimmed) <= available {
                 out.append(padText + trimmed)  // unstyled and fits: no need for cells
-            } else if trimmed.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            } else if isPrintableASCII(trimmed) {
                 // Unstyled ASCII: clip by bytes.
                 let kept = String(decoding: trimmed.utf8.prefix(max(available - 1, 0)), as: UTF8.self)
                 out.append(padText + kept + emit([Cell(character: "…", width: 1, style: theme.codeClipMarker)]))

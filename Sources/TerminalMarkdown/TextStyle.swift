@@ -88,7 +88,7 @@ func cells(_ text: String, style: TextStyle) -> [Cell] {
     var out: [Cell] = []
     out.reserveCapacity(text.utf8.count)
     // Fast path: ASCII needs no grapheme breaking (sanitised text holds no CR LF pair).
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+    if isPrintableASCII(text) {
         for byte in text.utf8 {
             out.append(Cell(ascii: byte, style: style))
         }

@@ -43,4 +43,21 @@ import Testing
             #expect(displayWidth(text) == text.reduce(0) { $0 + characterWidth($1) })
         }
     }
+
+    @Test func printableASCIIIsToldEightBytesAtATime() {
+        let pieces = ["a", " ", "~", "\u{1F}", "\u{7F}", "\u{0}", "é", "中", "\u{80}", "\n", "\t", "Z", "0"]
+        var state: UInt64 = 0xA5C11
+        for length in 0..<40 {
+            for _ in 0..<200 {
+                var text = ""
+                for _ in 0..<length {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    // Mostly printable, so that long printable runs with one odd byte are common.
+                    let roll = Int(state >> 33) % 40
+                    text += roll < pieces.count ? pieces[roll] : String(UnicodeScalar(UInt8(0x20 + roll)))
+                }
+                #expect(isPrintableASCII(text) == text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }, "\(Array(text.utf8))")
+            }
+        }
+    }
 }

@@ -32,10 +32,28 @@ public struct AnswerParseError: Error, Sendable, Equatable, CustomStringConverti
         return TutorText.answerColumn.text(language, column, message.text(language))
     }
 
-    /// The answer with a caret under the column (for one-line answers).
+    /// Characters of the answer shown on each side of the column by `caretLines` (an answer
+    /// may be 100,000 characters long; a report or a screen shows only where it went wrong).
+    static let excerptRadius = 30
+
+    /// The answer, or the part of it around the column, with a caret under the column (for
+    /// one-line answers). "…" marks where the answer was cut.
     public var caretLines: [String] {
         guard let column, !input.contains("\n") else { return [] }
-        return [input, String(repeating: " ", count: max(column - 1, 0)) + "^"]
+        let characters = Array(input)
+        let at = min(max(column - 1, 0), characters.count)
+        let start = max(at - Self.excerptRadius, 0)
+        let end = min(at + Self.excerptRadius, characters.count)
+        let head = start > 0 ? "…" : ""
+        let tail = end < characters.count ? "…" : ""
+        return [head + String(characters[start..<end]) + tail,
+                String(repeating: " ", count: head.count + at - start) + "^"]
+    }
+
+    /// `text` as a message quotes it: whole when short, else its start and "…".
+    static func quoted(_ text: some StringProtocol) -> String {
+        let limit = 2 * excerptRadius
+        return text.count > limit ? String(text.prefix(limit)) + "…" : String(text)
     }
 
     public var description: String { text(.en) }

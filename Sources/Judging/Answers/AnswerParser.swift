@@ -252,8 +252,9 @@ private struct Scanner {
             }
             let wrappers = ["tensor", "torch.tensor", "array", "np.array", "numpy.array", "torch.size", "size"]
             guard wrappers.contains(name) else {
-                throw fail("unknown word '\(String(chars[start..<i]))'; write numbers, lists [..], tensor(..) or array(..)",
-                           "无法识别的词 '\(String(chars[start..<i]))'；请写数字、列表 [..]、tensor(..) 或 array(..)", at: col)
+                let word = AnswerParseError.quoted(String(chars[start..<i]))
+                throw fail("unknown word '\(word)'; write numbers, lists [..], tensor(..) or array(..)",
+                           "无法识别的词 '\(word)'；请写数字、列表 [..]、tensor(..) 或 array(..)", at: col)
             }
             skipSpace()
             guard i < chars.count, chars[i] == "(" else { throw fail("expected '(' after \(name)", "\(name) 后面应当是 '('") }
@@ -367,7 +368,10 @@ private struct Scanner {
         if lexeme.hasPrefix(".") || lexeme.hasPrefix("-.") || lexeme.hasPrefix("+.") {
             lexeme = lexeme.replacingOccurrences(of: ".", with: "0.")
         }
-        guard let x = Double(lexeme) else { throw fail("'\(lexeme)' is not a number", "'\(lexeme)' 不是一个数", at: start + 1) }
+        guard let x = Double(lexeme) else {
+            let quoted = AnswerParseError.quoted(lexeme)
+            throw fail("'\(quoted)' is not a number", "'\(quoted)' 不是一个数", at: start + 1)
+        }
         return x
     }
 }

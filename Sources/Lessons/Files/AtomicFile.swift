@@ -15,10 +15,8 @@ public enum AtomicFile {
     /// link: it costs nothing). `createFolder` makes the missing folders first.
     public static func write(_ data: Data, to path: String, backup: String? = nil, createFolder: Bool = false) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        if createFolder, !folder.isEmpty {
-            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw WriteError(path: folder, reason: "cannot create the folder (\(errnoText(EACCES)))")
-            }
+        if createFolder, !folder.isEmpty, let code = makeFolders(folder) {
+            throw WriteError(path: folder, reason: "cannot create the folder (\(errnoText(code)))")
         }
         let (fd, temporary) = try createTemporary(beside: path)
         var failure: Int32 = 0
@@ -56,6 +54,21 @@ public enum AtomicFile {
     /// Writes `text` as UTF-8.
     public static func write(_ text: String, to path: String, createFolder: Bool = false) throws {
         try write(Data(text.utf8), to: path, createFolder: createFolder)
+    }
+
+    /// Makes `folder` and the folders missing above it; the errno of the first one that cannot be
+    /// made (ENOTDIR when a file stands where a folder should), nil when all exist.
+    static func makeFolders(_ folder: String) -> Int32? {
+        let components = folder.split(separator: "/", omittingEmptySubsequences: false)
+        var prefix = ""
+        for (index, component) in components.enumerated() {
+            prefix += (index == 0 ? "" : "/") + component
+            if component.isEmpty || component == "." { continue }
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST { return errno }
+        }
+        var info = stat()
+        guard stat(folder, &info) == 0 else { return errno }
+        return info.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
     }
 
     /// A new file `<path>.tmp-<random>` that did not exist before (never a symlink).

@@ -62,7 +62,11 @@ public struct CreditPolicy: Codable, Sendable, Equatable {
             throw CreditPolicyError("\(file): cannot read the policy file")
         }
         let object: Any?
-        do { object = try Yams.load(yaml: text) } catch {
+        // Bounded as submissions are: nesting and values (aliases counted at every use) are
+        // checked before Yams expands anything.
+        do { object = try SubmissionLimits.loadYAML(text) } catch let error as SubmissionLimitError {
+            throw CreditPolicyError("\(file): \(error); a policy file holds only the keys \(keys.joined(separator: ", "))")
+        } catch {
             throw CreditPolicyError("\(file): not YAML or JSON (\("\(error)".split(separator: "\n").first ?? ""))")
         }
         guard let map = object as? [String: Any] else {

@@ -109,3 +109,30 @@ func malformedAnswersPointAtTheColumn(text: String, column: Int?, words: String)
     #expect(e.caretLines == ["[1,, 2]", "   ^"])
     #expect(e.text(.zh).hasPrefix("第 4 列"))
 }
+
+@Test func aLongAnswerIsQuotedAroundItsErrorNotWhole() throws {
+    // 100,000 characters with the error near the middle: the caret lines show an excerpt.
+    let items = Array(repeating: "1", count: 25_000).joined(separator: ", ")
+    let text = "[" + items + ",, " + items + "]"
+    let e = try #require(throws: AnswerParseError.self) { try AnswerParser.parseTensor(text) }
+    let column = try #require(e.column)
+    #expect(column == items.count + 3)
+    let lines = e.caretLines
+    #expect(lines.count == 2)
+    #expect(lines[0].count <= 64 && lines[0].hasPrefix("…") && lines[0].hasSuffix("…"))
+    let caret = try #require(lines[1].firstIndex(of: "^"))
+    let under = lines[0][lines[0].index(lines[0].startIndex, offsetBy: lines[1].distance(from: lines[1].startIndex, to: caret))]
+    #expect(under == ",")
+    #expect(lines[0].contains(", ,,") || lines[0].contains("1,, 1"))
+    // A short answer is shown whole, as before.
+    let short = try #require(throws: AnswerParseError.self) { try AnswerParser.parseTensor("[1,, 2]") }
+    #expect(short.caretLines == ["[1,, 2]", "   ^"])
+}
+
+@Test func aWordQuotedInAMessageIsBounded() throws {
+    let word = try #require(throws: AnswerParseError.self) {
+        try AnswerParser.parseTensor(String(repeating: "x", count: 100_000))
+    }
+    #expect(word.text(.en).count < 200 && word.text(.zh).count < 200)
+    #expect(word.text(.en).contains("'xxxxxxxxxx"))
+}

@@ -36,6 +36,26 @@ import Testing
         }
     }
 
+    @Test func aFolderThatCannotBeCreatedIsReportedWithItsOwnReason() throws {
+        try withTemporaryDirectory("atomic") { dir in
+            let file = dir.appendingPathComponent("plain-file").path
+            try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+            // A folder wanted where a file is: "Not a directory", not "Permission denied".
+            #expect { try AtomicFile.write("{}", to: file + "/sub/progress.json", createFolder: true) } throws: {
+                "\($0)".contains(errnoText(ENOTDIR)) && "\($0)".contains("plain-file/sub") && !"\($0)".contains(errnoText(EACCES))
+            }
+            let long = dir.appendingPathComponent(String(repeating: "n", count: 300)).path
+            #expect { try AtomicFile.write("{}", to: long + "/progress.json", createFolder: true) } throws: {
+                "\($0)".contains(errnoText(ENAMETOOLONG))
+            }
+            // Missing folders are still made, and an existing one is fine.
+            let nested = dir.appendingPathComponent("a/b/c/progress.json").path
+            try AtomicFile.write("{}", to: nested, createFolder: true)
+            try AtomicFile.write("[]", to: nested, createFolder: true)
+            #expect(try String(contentsOfFile: nested, encoding: .utf8) == "[]")
+        }
+    }
+
     @Test func eachTemporaryFileHasANewNameBesideItsTarget() throws {
         try withTemporaryDirectory("atomic") { dir in
             let target = dir.appendingPathComponent("answers.json").path

@@ -94,6 +94,23 @@ import Testing
         #expect { try CreditPolicy.load(file: dir + "/big.yaml") } throws: { "\($0)".contains("between 0 and 1") }
     }
 
+    @Test func aPolicyFileOfAliasesIsRefusedBeforeItIsExpanded() throws {
+        let dir = NSTemporaryDirectory() + "policy-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // About a million values from 400 bytes: each level ten aliases of the one before.
+        var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...5 {
+            yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        try yaml.write(toFile: dir + "/bomb.yaml", atomically: true, encoding: .utf8)
+        #expect { try CreditPolicy.load(file: dir + "/bomb.yaml") } throws: {
+            "\($0)".contains("bomb.yaml") && "\($0)".contains("more than \(SubmissionLimits.yamlValues) values")
+        }
+        try (String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)).write(toFile: dir + "/deep.yaml", atomically: true, encoding: .utf8)
+        #expect { try CreditPolicy.load(file: dir + "/deep.yaml") } throws: { "\($0)".contains("deep.yaml") && "\($0)".contains("nested") }
+    }
+
     @Test func copiedAnswersFailAndAreFlagged() throws {
         let report = grader().grade(try classSubmissions(6))
         let copier = report.submissions[3].checkpoints[0]
