@@ -141,7 +141,7 @@ struct VisualCommandTests {
         let trueColor = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2",
                                                "--color", "always", "--lang", "zh"], environment: environment(["COLORTERM": "truecolor"]))
         #expect(trueColor.out.contains("\u{1B}[38;2;"))
-        #expect(trueColor.out.contains("真实: "))
+        #expect(trueColor.out.contains("真实："))
     }
 
     @Test func aWrongOrDamagedParameterFileIsAClearError() throws {
