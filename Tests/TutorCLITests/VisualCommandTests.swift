@@ -133,6 +133,8 @@ struct VisualCommandTests {
         #expect(plain.status == 0, "\(plain.err)")
         #expect(!plain.out.contains("\u{1B}"))
         #expect(plain.out.components(separatedBy: "true: ").count - 1 == 3)
+        // Each image is numbered by its index in the test set, as the lessons' questions count them.
+        #expect(["image 0", "image 1", "image 2"].allSatisfy(plain.out.contains) && !plain.out.contains("image 3"))
         #expect(plain.out.contains("Network 784-16-10, test accuracy"))
 
         let grey256 = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2", "--color", "always"],
@@ -141,7 +143,7 @@ struct VisualCommandTests {
         let trueColor = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2",
                                                "--color", "always", "--lang", "zh"], environment: environment(["COLORTERM": "truecolor"]))
         #expect(trueColor.out.contains("\u{1B}[38;2;"))
-        #expect(trueColor.out.contains("真实："))
+        #expect(trueColor.out.contains("真实：") && trueColor.out.contains("第 1 张"))
     }
 
     @Test func aWrongOrDamagedParameterFileIsAClearError() throws {

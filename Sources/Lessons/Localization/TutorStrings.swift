@@ -40,7 +40,7 @@ public enum TutorText: String, CaseIterable, Sendable {
     case codeBuilding, codeRunning, codeComparing
     case watchHeading, watchNext, watchAllPass, watchWatching, watchBye, watchKeys, watchPassed, watchLast
     // tutor predict
-    case predictTruth, predictPredicted, predictHeading, predictTally, predictTraining, predictSaved
+    case predictIndex, predictTruth, predictPredicted, predictHeading, predictTally, predictTraining, predictSaved
     case predictConfusionHeading
     // Answers
     case answerColumn
@@ -168,6 +168,7 @@ extension TutorText {
         .watchKeys: "keys: h hint · l list · n next exercise · c check again · q quit",
         .watchPassed: "Save a file to go on to the next exercise, or press n.",
         .watchLast: "This is the last code exercise.",
+        .predictIndex: "image {0}",
         .predictTruth: "true: {0}",
         .predictPredicted: "pred: {0}",
         .predictHeading: "Network {0}, test accuracy {1}",
@@ -281,6 +282,7 @@ extension TutorText {
         .watchKeys: "按键：h 提示 · l 列表 · n 下一个练习 · c 重新检查 · q 退出",
         .watchPassed: "保存任意文件进入下一个练习，或按 n。",
         .watchLast: "这是最后一个代码练习。",
+        .predictIndex: "第 {0} 张",
         .predictTruth: "真实：{0}",
         .predictPredicted: "预测：{0}",
         .predictHeading: "网络 {0}，测试集准确率 {1}",

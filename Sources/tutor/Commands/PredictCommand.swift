@@ -111,7 +111,7 @@ struct PredictCommand: ParsableCommand {
     }
 }
 
-/// Test images with their labels, laid out by `GreyImageGrid`.
+/// Test images with their index in the test set and their labels, laid out by `GreyImageGrid`.
 enum PredictionGallery {
     static func render(_ predictions: [Prediction], data: FashionMNIST, language: TutorLanguage,
                        depth: ColorDepth, width: Int) -> [String] {
@@ -119,7 +119,8 @@ enum PredictionGallery {
         let side = FashionMNIST.imageSide, size = FashionMNIST.pixelsPerImage
         let images = predictions.map { p in
             CaptionedImage(pixels: Array(data.testImages[p.index * size ..< (p.index + 1) * size]), width: side, height: side,
-                           caption: [TutorText.predictTruth.text(language, names[p.label]),
+                           caption: [TutorText.predictIndex.text(language, p.index),
+                                     TutorText.predictTruth.text(language, names[p.label]),
                                      TutorText.predictPredicted.text(language, names[p.predicted]) + (p.isCorrect ? "" : " ✗")],
                            highlighted: !p.isCorrect)
         }
