@@ -30,16 +30,14 @@ tutor: workspace-library
 # restarted with (a core set in the environment stays).
 test: deps
 	$(SWIFT) build --build-tests
-	@# Before the tests, so the training runs it computes are in the run cache for them.
-	.build/debug/tutor lint lessons
+	@# Lint (which fills the run cache), the tests and the ThreadSanitizer build side by side,
+	@# then the tests that read lint's runs and the ThreadSanitizer test (scripts/run-tests.sh).
 	core=$${OPENBLAS_CORETYPE:-$$(OPENBLAS_VERBOSE=2 .build/debug/tutor --version 2>&1 >/dev/null | sed -n 's/^Core: //p' | tail -1)}; \
-	env $${core:+OPENBLAS_CORETYPE=$$core} $(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt
-	@# Grading shares one judge between threads: its test again, under ThreadSanitizer (Package.swift).
-	TUTOR_TSAN=1 TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	env $${core:+OPENBLAS_CORETYPE=$$core} scripts/run-tests.sh 2>&1 | tee .build/test-output.txt
 	.build/debug/tutor verify --blank
 	.build/debug/tutor verify --solutions Tests/TutorTests/Fixtures/CodeCheck/solution
 	@# One closing line for whoever reads the end of the log (the swift tests' own count).
-	@sed -n 's/.*Test run with \([0-9]*\) tests.* passed after.*/\1 passed, 0 failed/p' .build/test-output.txt | tail -1
+	@sed -n 's/^All \([0-9]*\) tests passed.*/\1 passed, 0 failed/p' .build/test-output.txt | tail -1
 
 bench: deps
 	benchmarks/run.sh

@@ -80,6 +80,8 @@ if Context.environment["TUTOR_TSAN"] == "1" {
         "CCmark", "COpenBLAS", "CZlib", "D2L", "TerminalMarkdown", "Lessons", "Judging", "Records", "ParallelGradingTests",
     ]
     package.targets.removeAll { !graded.contains($0.name) }
+    // Grading trains nothing: D2L unoptimised compiles in a fraction of the time.
+    package.targets.first { $0.name == "D2L" }?.swiftSettings = []
     package.products.removeAll()
     package.dependencies.removeAll { dependency in
         if case .sourceControl(_, let location, _) = dependency.kind { return location.hasSuffix("swift-argument-parser") }

@@ -102,26 +102,6 @@ import Testing
         #expect(checked >= 60)
     }
 
-    /// The same for the checkpoints that train (most on the full data set, minutes each): through
-    /// the tutor's run cache, which `make test` fills first with `tutor lint lessons`. A run
-    /// missing from the cache fails the test, naming its checkpoint, instead of training here.
-    @Test(.enabled(if: fashionMNISTInstalled)) func noDiagnosticVerdictOfATrainedCheckpointShowsItsReference() throws {
-        let checkpoints = try Self.courseCheckpoints(training: true)
-        #expect(checkpoints.count >= 20)
-        let judge = Judge()
-        var missing: [String] = [], checked = 0
-        for (language, spec) in checkpoints {
-            if judge.isExpensive(spec, learner: Self.learner) { missing.append("\(language)/\(spec.id)"); continue }
-            checked += try Self.expectNoLeak(spec, language: language, judge: judge)
-        }
-        #expect(missing.isEmpty, """
-            the training runs of \(missing.joined(separator: ", ")) are not in the run cache \
-            \(judge.environment.cache?.directory ?? "(no cache folder can be named)"): \
-            run `tutor lint lessons` first (`make test` does)
-            """)
-        #expect(checked >= 80)
-    }
-
     /// The same wording on references of many shapes and sizes (seeded), under the
     /// default tolerance and an exact one.
     @Test func wordingNeverShowsTheReference() throws {
