@@ -30,8 +30,8 @@ tutor: workspace-library
 # restarted with (a core set in the environment stays).
 test: deps
 	$(SWIFT) build --build-tests
-	@# Lint (which fills the run cache), the tests and the ThreadSanitizer build side by side,
-	@# then the tests that read lint's runs and the ThreadSanitizer test (scripts/run-tests.sh).
+	@# Lint (which fills the run cache the tests judge through), then the tests in four processes
+	@# beside the ThreadSanitizer build, then its test (scripts/run-tests.sh).
 	core=$${OPENBLAS_CORETYPE:-$$(OPENBLAS_VERBOSE=2 .build/debug/tutor --version 2>&1 >/dev/null | sed -n 's/^Core: //p' | tail -1)}; \
 	env $${core:+OPENBLAS_CORETYPE=$$core} scripts/run-tests.sh 2>&1 | tee .build/test-output.txt
 	.build/debug/tutor verify --blank

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# The checks of `make test` after the debug build (`swift build --build-tests`), side by side:
-#   - `tutor lint lessons`, which trains the course's reference runs into the run cache;
-#   - the ThreadSanitizer build of the grading targets (Package.swift, TUTOR_TSAN=1);
-#   - the package's tests, in four processes, each on its own share of the suites;
-# then, in turn, the tests that read lint's runs (LintedRunTests) and the ThreadSanitizer test.
+# The checks of `make test` after the debug build (`swift build --build-tests`):
+#   1. `tutor lint lessons`, which trains the course's reference runs into the run cache;
+#   2. side by side: the package's tests, in four processes, each on its own share of the
+#      suites, and the ThreadSanitizer build of the grading targets (Package.swift, TUTOR_TSAN=1);
+#   3. the ThreadSanitizer test.
 # Each part's output is printed whole when it ends, in that order, then one closing line.
 # Exit status: 0 only when every part succeeded and every listed test ran and passed.
 #
-# Why side by side: on two cores each part alone leaves a core idle much of the time. Swift
-# Testing runs a process's tests on one thread per core, and the code-check suites (a compiler,
-# then the sandbox) and the command-line suites (a child `tutor`, a pseudo-terminal) spend most
-# of their time waiting on child processes; in one process those waits hold both threads.
+# Lint runs alone and trains the runs it needs one per core side by side (`--jobs`), each on one
+# thread: a run's own threads meet thousands of times an epoch, and beside other work each
+# meeting waits for a free core (lint took twice as long among the tests). The tests run
+# in four processes because Swift Testing runs a process's tests on one thread per core, and the
+# code-check suites (a compiler, then the sandbox) and the command-line suites (a child `tutor`,
+# a pseudo-terminal) spend most of their time waiting on child processes: in one process those
+# waits would hold every thread while the CPU idles.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 logs=.build/run-tests
@@ -34,8 +37,7 @@ fi
 code='^TutorTests\.(CodeCheckerTests|LearnerCodeContainmentTests|GradingScratchTests|WorkspaceLibraryTests)/'
 terminal='^TutorCLITests\.(Prompt|Watch|Session|Show|Pipe|Visual|FIFO)'
 cli='^TutorCLITests\.'
-linted='^TutorTests\.LintedRunTests/'
-shards=("--filter $code" "--filter $terminal" "--filter $cli --skip $terminal" "--skip $code --skip $cli --skip $linted")
+shards=("--filter $code" "--filter $terminal" "--filter $cli --skip $terminal" "--skip $code --skip $cli")
 
 status=0
 failed=()
@@ -59,8 +61,9 @@ report_shard() {
 
 expected=$("$bundle" --testing-library swift-testing --list-tests 2>/dev/null | grep -c .)
 
-.build/debug/tutor lint lessons > "$logs/lint.txt" 2>&1 &
-lint=$!
+echo "== tutor lint lessons"
+.build/debug/tutor lint lessons --jobs "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)" 2>&1 || failed+=("tutor lint lessons")
+
 "${tsan[@]}" build --build-tests "${tsan_options[@]}" > "$logs/tsan-build.txt" 2>&1 &
 tsan_build=$!
 pids=()
@@ -68,18 +71,11 @@ for i in "${!shards[@]}"; do
     run_shard "${shards[$i]}" "$logs/tests-$i.txt" &
     pids+=($!)
 done
-
-echo "== tutor lint lessons"
-wait $lint || failed+=("tutor lint lessons")
-cat "$logs/lint.txt"
 for i in "${!shards[@]}"; do
     echo "== tests: ${shards[$i]}"
     wait "${pids[$i]}" || failed+=("tests: ${shards[$i]}")
     report_shard "$logs/tests-$i.txt"
 done
-echo "== tests that read lint's runs: --filter $linted"
-run_shard "--filter $linted" "$logs/tests-linted.txt" || failed+=("tests: --filter $linted")
-report_shard "$logs/tests-linted.txt"
 if [ "$ran" -ne "$expected" ]; then
     echo "run-tests: $ran tests ran, but the test bundle lists $expected" >&2
     failed+=("the count of tests")
@@ -91,7 +87,7 @@ cat "$logs/tsan-build.txt"
 "${tsan[@]}" test --skip-build "${tsan_options[@]}" || failed+=("the ThreadSanitizer test")
 
 if [ ${#failed[@]} -eq 0 ]; then
-    echo "All $ran tests passed (in $((${#shards[@]} + 1)) processes), lint and the ThreadSanitizer test too."
+    echo "All $ran tests passed (in ${#shards[@]} processes), lint and the ThreadSanitizer test too."
 else
     echo "Failed: ${failed[*]}" >&2
     status=1

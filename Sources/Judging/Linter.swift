@@ -37,6 +37,20 @@ public struct Linter {
         return problems.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
+    /// Trains the runs the checkpoints of the course in `directory` need and the cache lacks,
+    /// `jobs` at a time, one thread each (before `lint`, which then finds them cached); returns
+    /// how many. `started(n, of)` is told as run n of them begins. A course that does not load
+    /// trains nothing (`lint` reports it).
+    public func trainMissingRuns(directory: String, jobs: Int, started: @Sendable (Int, Int) -> Void) -> Int {
+        guard let course = try? Course.load(directory: directory) else { return 0 }
+        let specs = course.languages.flatMap { course.lessons(in: $0).flatMap(\.checkpoints) }
+            .map { $0.variant(for: Self.sampleLearner) }
+        let runs = judge.missingRuns(specs)
+        let count = runs.count
+        judge.train(runs, jobs: jobs) { started($0 + 1, count) }
+        return count
+    }
+
     /// The problems of one lesson: parse errors, title, and each checkpoint's reference and mistakes.
     public func lint(_ lesson: Lesson) -> [LessonError] {
         var problems = lesson.errors

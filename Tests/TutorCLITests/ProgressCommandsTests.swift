@@ -3,6 +3,7 @@ import Testing
 import Judging
 import Lessons
 import Records
+import TerminalMarkdown
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -56,11 +57,21 @@ import Glibc
         let summary = try tutor(["progress"], state: state)
         #expect(summary.status == 0)
         #expect(summary.out.contains("1 of 4 checkpoints done"), "\(summary.out)")
-        #expect(summary.out.contains("Not counted: answers to 2 checkpoints that are no longer in the course (ex4-tuned-train, predict-first-six)"))
+        #expect(summary.out.replacingOccurrences(of: "\n", with: " ")
+                    .contains("Not counted: answers to 2 checkpoints that are no longer in the course (ex4-tuned-train, predict-first-six)"))
         let zh = try tutor(["progress"], state: state, lang: "zh")
-        #expect(zh.out.contains("未计入：2 个检查点已不在课程中（ex4-tuned-train, predict-first-six）"), "\(zh.out)")
+        #expect(zh.out.replacingOccurrences(of: "\n", with: "").contains("未计入：2 个检查点已不在课程中（ex4-tuned-train, predict-first-six）"),
+                "\(zh.out)")
         let list = try tutor(["list"], state: state)
         #expect(list.status == 0 && list.out.contains("1/2"))
+        // In a 50-column terminal every line but the file's path fits, in both languages.
+        for lang in ["en", "zh"] {
+            let narrow = try TutorBinary.run(["progress", "--lessons", TutorBinary.fixtureCourse, "--state", state, "--lang", lang],
+                                             environment: TutorBinary.environment(["COLUMNS": "50"]))
+            let lines = narrow.out.split(separator: "\n").map(String.init).filter { !$0.hasSuffix("progress.json") }
+            #expect(lines.count > 5 && lines.allSatisfy { TextWidth.of($0) <= 50 }, "\(narrow.out)")
+            #expect(narrow.out.contains("ex4-tuned-train"))
+        }
         // The next answer is saved with the retired records untouched.
         _ = try tutor([], state: state, input: "b\n")
         let kept = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])

@@ -143,7 +143,7 @@ struct VisualCommandTests {
         let trueColor = try TutorBinary.run(["predict", "--data", data.dir, "--load", data.path("net.mlp"), "--count", "2",
                                                "--color", "always", "--lang", "zh"], environment: environment(["COLORTERM": "truecolor"]))
         #expect(trueColor.out.contains("\u{1B}[38;2;"))
-        #expect(trueColor.out.contains("真实: ") && trueColor.out.contains("第 1 张"))
+        #expect(trueColor.out.contains("真实：") && trueColor.out.contains("第 1 张"))
     }
 
     @Test func aWrongOrDamagedParameterFileIsAClearError() throws {

@@ -16,10 +16,23 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "The folder of lessons (default: ./lessons).")
     var directory: String?
 
+    @Option(help: ArgumentHelp("Train the reference runs not yet cached this many at a time, each on one thread, before checking.",
+                               discussion: "Without it each run uses every core, one run after another."))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
     func run() throws {
         let dir = directory ?? Course.defaultDirectory()
         let judge = Judge()
         var linter = Linter(judge: judge)
+        if let jobs {
+            _ = linter.trainMissingRuns(directory: dir, jobs: jobs) { n, count in
+                printError("  training reference run \(n) of \(count) (\(jobs) at a time)…")
+            }
+        }
         var count = 0
         linter.onCheckpoint = { lesson, spec in
             count += 1

@@ -3,9 +3,9 @@ import Testing
 @testable import Lessons
 
 /// The course's checkpoints that train, judged through the runs `tutor lint lessons` leaves in
-/// the tutor's run cache (most train on the full data set: seconds each, minutes in all).
-/// `scripts/run-tests.sh` runs this suite after lint and every other test beside lint. A run
-/// missing from the cache fails the test, naming its checkpoints, instead of training here.
+/// the tutor's run cache (most train on the full data set: seconds each, minutes in all), which
+/// `make test` runs before the tests. A run missing from the cache fails the test, naming its
+/// checkpoints, instead of training here.
 @Suite struct LintedRunTests {
     /// The checkpoints among `checkpoints` whose runs are not in `judge`'s cache, as `language/id`.
     static func missingRuns(_ checkpoints: [(String, CheckpointSpec)], judge: Judge, learner: LearnerIdentity) -> [String] {

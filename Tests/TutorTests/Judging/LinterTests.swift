@@ -50,3 +50,20 @@ import Testing
     #expect(throws: CourseError.self) { try course.findCheckpoint("relu-by-hnd", language: "en") }
     #expect(course.outline(language: "en").lessons.first?.checkpointIDs.first == "relu-by-hand")
 }
+
+@Test(.enabled(if: fashionMNISTInstalled)) func lintTrainsTheRunsTheCacheLacksSideBySideOnceEach() throws {
+    try withTemporaryDirectory("lint-jobs") { dir in
+        let judge = Judge(environment: CallEnvironment(dataDirectory: nil, cache: RunCache(directory: dir.path)))
+        let linter = Linter(judge: judge)
+        let told = Locked<[[Int]]>([])
+        // In both languages: train-small and train-losses share one run, train-losses' lr 0.01
+        // mistake is a second, and the width sweep two more.
+        let trained = linter.trainMissingRuns(directory: Fixtures.course, jobs: 2) { n, count in told.withLock { $0.append([n, count]) } }
+        #expect(trained == 4)
+        #expect(told.withLock { $0 }.sorted { $0[0] < $1[0] } == [[1, 4], [2, 4], [3, 4], [4, 4]])
+        let checkpoints = try Course.load(directory: Fixtures.course).lessons(in: "en").flatMap(\.checkpoints)
+        #expect(checkpoints.filter { judge.isExpensive($0) }.map(\.id) == [])
+        #expect(linter.trainMissingRuns(directory: Fixtures.course, jobs: 2) { _, _ in } == 0)
+        #expect(linter.lint(directory: Fixtures.course).isEmpty)
+    }
+}
