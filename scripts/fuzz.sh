@@ -75,17 +75,20 @@ for harness in "${harnesses[@]}"; do
         echo "fuzz: $harness for ${seconds}s"
         limits=(-max_total_time="$seconds")
     fi
-    # The committed seeds are read, new finds go to the build folder (fuzz/corpus stays small).
-    # Slow inputs are picked less often (-entropic_scale_per_exec_time): one deep document costs
-    # as much as thousands of short ones.
-    # shellcheck disable=SC2086
     # `nice` counts only inside a session's scheduling group (Linux's autogroup): against other
     # sessions a niced fuzzer would still take its session's full share. So it runs in a session
     # of its own whose group is lowered too, and takes only CPU nobody else wants. Ctrl-C here
     # stops it as before.
+    run=(sh -c 'exec nice -n 19 "$@"' fuzz)
+    if command -v setsid > /dev/null; then   # not on macOS
+        run=(setsid sh -c 'echo 19 > /proc/self/autogroup 2>/dev/null; exec nice -n 19 "$@"' fuzz)
+    fi
+    # The committed seeds are read, new finds go to the build folder (fuzz/corpus stays small).
+    # Slow inputs are picked less often (-entropic_scale_per_exec_time): one deep document costs
+    # as much as thousands of short ones.
+    # shellcheck disable=SC2086
     rc=0 started=$SECONDS
-    setsid sh -c 'echo 19 > /proc/self/autogroup 2>/dev/null; exec nice -n 19 "$@"' fuzz \
-        "$binary" "$harness" "$work" "fuzz/corpus/$harness" "${limits[@]}" \
+    "${run[@]}" "$binary" "$harness" "$work" "fuzz/corpus/$harness" "${limits[@]}" \
         -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len="$max_len" -entropic_scale_per_exec_time=1 \
         -artifact_prefix="$crashes/" -print_final_stats=1 ${FUZZ_ARGS:-} > "$log" 2>&1 &
     fuzzer=$!
