@@ -10,19 +10,16 @@ extension Judge {
     /// The runs `specs` train (references and mistakes) that the cache lacks, each once, the
     /// longest first. Empty without a cache.
     func missingRuns(_ specs: [CheckpointSpec]) -> [CallArgs] {
-        guard let cache = environment.cache else { return [] }
+        guard environment.cache != nil else { return [] }
         var seen = Set<String>()
         var runs: [(cost: Int, args: CallArgs)] = []
         for spec in specs where spec.code == nil {
             let calls = [(spec.call, spec.args)] + spec.mistakes.map { ($0.call, Self.merged(spec.args, $0.args)) }
             for case let (call?, args) in calls {
-                guard let definition = registry.definitions[call],
-                      let trainings = try? definition.trainings(CallArgs(args, context: CallContext(environment))) else { continue }
-                for run in trainings {
+                for run in registry.missingRuns(call, args: args, environment: environment) {
                     guard let config = try? LibraryCalls.trainConfig(run), config.problem == nil,
                           let fingerprint = try? LibraryCalls.runFingerprint(run),
-                          seen.insert(RunCache.key(config, dataFingerprint: fingerprint)).inserted,
-                          cache.lookup(config, dataFingerprint: fingerprint) == nil else { continue }
+                          seen.insert(RunCache.key(config, dataFingerprint: fingerprint)).inserted else { continue }
                     runs.append((Self.cost(config), run))
                 }
             }

@@ -92,10 +92,15 @@ public struct CallRegistry: Sendable {
     /// Whether running `call` on `args` trains a network that is not in the cache yet
     /// (worth a progress bar and a word of warning).
     public func isExpensive(_ call: String, args: [ArgEntry], environment: CallEnvironment) -> Bool {
-        guard let d = definitions[call], let runs = try? d.trainings(CallArgs(args, context: CallContext(environment))),
-              !runs.isEmpty else { return false }
-        guard let cache = environment.cache else { return true }
-        return runs.contains { run in
+        !missingRuns(call, args: args, environment: environment).isEmpty
+    }
+
+    /// The training runs of `call` on `args` that the cache lacks (every one without a cache,
+    /// and those whose settings do not make a run).
+    func missingRuns(_ call: String, args: [ArgEntry], environment: CallEnvironment) -> [CallArgs] {
+        guard let d = definitions[call], let runs = try? d.trainings(CallArgs(args, context: CallContext(environment))) else { return [] }
+        guard let cache = environment.cache else { return runs }
+        return runs.filter { run in
             guard let config = try? LibraryCalls.trainConfig(run), let fingerprint = try? LibraryCalls.runFingerprint(run) else { return true }
             return cache.lookup(config, dataFingerprint: fingerprint) == nil
         }
