@@ -87,11 +87,6 @@ import Testing
 
 @Test(.enabled(if: fashionMNISTInstalled)) func confusionMatrixAndPerClassAccuracyOfATrainedNet() throws {
     let data = try sharedContext.data()
-    var config = TrainConfig()
-    config.epochs = 1
-    config.hiddens = [32]
-    config.trainSubset = 1000
-    config.testSubset = 300
     let flow = "{epochs: 1, hiddens: [32], train_subset: 1000, test_subset: 300}"
     guard case let .tensor(m) = try run("confusion_matrix", flow), case let .tensor(acc) = try run("per_class_accuracy", flow) else {
         Issue.record("no tensors"); return
