@@ -26,12 +26,17 @@ let package = Package(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
+        // D2L's own AVX-512 sgemm for the trainer's products (C: per-function target attributes
+        // and a CPUID check), optimised in debug builds too.
+        .target(name: "CSgemm", path: "Sources/CSgemm", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+
         // The from-scratch deep-learning library. Knows nothing of the tutor.
         .target(
             name: "D2L",
             dependencies: [
                 .target(name: "COpenBLAS", condition: .when(platforms: [.linux])),
                 "CZlib",
+                "CSgemm",
             ],
             // Optimised in debug builds too: the tests, `tutor lint` and the learner's workspace
             // train full-size networks, which take minutes unoptimised.
@@ -62,7 +67,7 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["D2L", "TerminalMarkdown", "Lessons", "Judging", "Records"], path: "fuzz/Targets"),
 
         .executableTarget(name: "render-benchmark", dependencies: ["TerminalMarkdown", "FuzzTargets"], path: "benchmarks/render"),
-        .testTarget(name: "D2LTests", dependencies: ["D2L"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "D2LTests", dependencies: ["D2L", "CSgemm"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorTests", dependencies: ["Lessons", "Judging", "LearnerCode", "Records", "TerminalUI", "D2L", "tutor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TutorCLITests", dependencies: ["Lessons", "Judging", "Records", "TerminalMarkdown", "tutor", "Yams"], resources: [.copy("Fixtures")]),
@@ -77,7 +82,7 @@ let package = Package(
 // build folder): the whole package under the sanitizer would take about twice as long to build.
 if Context.environment["TUTOR_TSAN"] == "1" {
     let graded: Set<String> = [
-        "CCmark", "COpenBLAS", "CZlib", "D2L", "TerminalMarkdown", "Lessons", "Judging", "Records", "ParallelGradingTests",
+        "CCmark", "COpenBLAS", "CZlib", "CSgemm", "D2L", "TerminalMarkdown", "Lessons", "Judging", "Records", "ParallelGradingTests",
     ]
     package.targets.removeAll { !graded.contains($0.name) }
     // Grading trains nothing: D2L unoptimised compiles in a fraction of the time.

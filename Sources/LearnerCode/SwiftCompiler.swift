@@ -16,9 +16,14 @@ public struct SwiftCompiler: Sendable, Equatable {
     }
 
     /// Whether the toolchain ships lld (`ld.lld` beside the driver).
-    var hasLLD: Bool {
-        let driver = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath()
-        return FileManager.default.isExecutableFile(atPath: driver.deletingLastPathComponent().appendingPathComponent("ld.lld").path)
+    var hasLLD: Bool { FileManager.default.isExecutableFile(atPath: besideDriver("ld.lld")) }
+
+    /// The toolchain's `clang` and `llvm-ar` (beside the driver), for the library's C targets.
+    var clang: String { besideDriver("clang") }
+    var llvmAR: String { besideDriver("llvm-ar") }
+
+    private func besideDriver(_ tool: String) -> String {
+        URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(tool).path
     }
 
     /// The `swiftc` in `PATH`, or nil when there is none.

@@ -29,11 +29,15 @@ public struct WorkspaceLibrary: Sendable, Equatable {
     /// The C libraries D2L imports: module maps in `Sources/<name>`, flags from pkg-config.
     static let systemModules = ["COpenBLAS", "CZlib"]
     static let pkgConfigPackages = ["openblas", "zlib"]
+    /// D2L's own C targets: each source compiled by the toolchain's clang, the objects archived in
+    /// `lib/lib<name>.a`, the module map and headers (`Sources/<name>/include`) copied to `<name>/`.
+    static let cTargets = ["CSgemm"]
+    static let cFlags = ["-O2", "-fPIC"]
     static let libraryFlags = ["-g", "-DSWIFT_PACKAGE", "-DDEBUG", "-swift-version", "6", "-parse-as-library",
                                "-package-name", "mlp_tutor", "-wmo", "-no-emit-module-separately-wmo"]
     /// Raised whenever the way the library is built changes beyond these flags, so no library
     /// built the old way is used.
-    static let recipe = 2
+    static let recipe = 3
     /// The learner's code is compiled as a workspace's `swift build` compiles it: debug, Swift 5 mode.
     static let learnerFlags = ["-Onone", "-g", "-DSWIFT_PACKAGE", "-DDEBUG", "-swift-version", "5"]
 
@@ -56,7 +60,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
             bytes += Array("\(label) \(data.count)\n".utf8)
             bytes += data
         }
-        for folder in modules.map({ "Sources/\($0)" }) + systemModules.map({ "Sources/\($0)" }) {
+        for folder in (modules + systemModules + cTargets).map({ "Sources/\($0)" }) {
             let files = Self.files(in: project.appendingPathComponent(folder), extensions: nil)
             guard !files.isEmpty else { throw WorkspaceLibraryError.noSources(project.appendingPathComponent(folder).path) }
             for file in files { add(String(file.path.dropFirst(project.path.count)), try Data(contentsOf: file)) }
@@ -64,7 +68,7 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         add("Package.swift", (try? Data(contentsOf: project.appendingPathComponent("Package.swift"))) ?? Data())
         add("compiler", Data(compiler.identity.utf8))
         let recipeText = ["recipe \(recipe)"] + modules.map { "\($0) \(optimisation[$0] ?? "")" }
-            + libraryFlags + ["|"] + learnerFlags + ["|"] + pkgConfigPackages
+            + libraryFlags + ["|"] + learnerFlags + ["|"] + pkgConfigPackages + ["|"] + cFlags
         add("flags", Data(recipeText.joined(separator: " ").utf8))
         return SHA256.hex(bytes)
     }
@@ -100,13 +104,14 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         Self.learnerFlags
             + ["-module-cache-path", (moduleCache ?? self.moduleCache).path,
                "-I", folder.appendingPathComponent("Modules").path]
-            + Self.systemModules.flatMap { ["-I", folder.appendingPathComponent($0).path] }
+            + (Self.systemModules + Self.cTargets).flatMap { ["-I", folder.appendingPathComponent($0).path] }
             + manifest.compileFlags.flatMap { ["-Xcc", $0] }
     }
 
     /// What an executable using the library links, after its own objects (dependents first).
     func linkInputs(_ manifest: WorkspaceLibraryManifest) -> [String] {
-        Self.modules.reversed().map { folder.appendingPathComponent("lib/lib\($0).a").path } + manifest.linkFlags
+        Self.modules.reversed().map { folder.appendingPathComponent("lib/lib\($0).a").path }
+            + Self.cTargets.map { folder.appendingPathComponent("lib/lib\($0).a").path } + manifest.linkFlags
     }
 
     // MARK: Building it
@@ -158,6 +163,9 @@ public struct WorkspaceLibrary: Sendable, Equatable {
             for name in Self.systemModules {
                 try fm.copyItem(at: project.appendingPathComponent("Sources/\(name)"), to: folder.appendingPathComponent(name))
             }
+            for name in Self.cTargets {
+                try fm.copyItem(at: project.appendingPathComponent("Sources/\(name)/include"), to: folder.appendingPathComponent(name))
+            }
         } catch {
             return WorkspaceLibraryBuild(library: self, problem: "cannot write \(folder.path): \(error.localizedDescription)")
         }
@@ -171,9 +179,23 @@ public struct WorkspaceLibrary: Sendable, Equatable {
         // The toolchain's lld links the runner in about half the time of the system's default linker.
         if compiler.hasLLD { manifest.linkFlags.insert("-use-ld=lld", at: 0) }
 
+        for name in Self.cTargets {
+            var objects: [String] = []
+            for source in Self.files(in: project.appendingPathComponent("Sources/\(name)"), extensions: ["c"]) {
+                let object = folder.appendingPathComponent("lib/\(name)-\(source.deletingPathExtension().lastPathComponent).o").path
+                let run = Sandbox.run(compiler.clang, Self.cFlags + ["-I", folder.appendingPathComponent(name).path,
+                                                                     "-c", source.path, "-o", object],
+                                      directory: folder.path, limits: limits, isCancelled: isCancelled)
+                guard run.succeeded else { return failed("compiling \(source.lastPathComponent)", run) }
+                objects.append(object)
+            }
+            let archive = Sandbox.run(compiler.llvmAR, ["rcs", folder.appendingPathComponent("lib/lib\(name).a").path] + objects,
+                                      directory: folder.path, limits: limits, isCancelled: isCancelled)
+            guard archive.succeeded else { return failed("archiving \(name)", archive) }
+        }
         let common = ["-module-cache-path", moduleCache.path,
                       "-I", folder.appendingPathComponent("Modules").path]
-            + Self.systemModules.flatMap { ["-I", folder.appendingPathComponent($0).path] }
+            + (Self.systemModules + Self.cTargets).flatMap { ["-I", folder.appendingPathComponent($0).path] }
             + manifest.compileFlags.flatMap { ["-Xcc", $0] }
         for name in Self.modules {
             let sources = Self.files(in: project.appendingPathComponent("Sources/\(name)")).map(\.path)

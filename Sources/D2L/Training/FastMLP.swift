@@ -178,7 +178,8 @@ final class FastMLP {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
             let out = outputs[l] + r0 * fanOut
             BLAS.sgemm(transposeA: false, transposeB: false, m: n, n: fanOut, k: fanIn,
-                       a: layerInput(l) + r0 * fanIn, lda: fanIn, b: weights[l], ldb: fanOut, c: out, ldc: fanOut)
+                       a: layerInput(l) + r0 * fanIn, lda: fanIn, b: weights[l], ldb: fanOut, c: out, ldc: fanOut,
+                       onCallingThread: workers > 1)
             if l < layerCount - 1 {
                 FastMLPKernels.addBiasRelu(out, rows: n, cols: fanOut, bias: biases[l])
             } else {
@@ -194,7 +195,8 @@ final class FastMLP {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
             let target = hiddenGradients[l - 1] + r0 * fanIn
             BLAS.sgemm(transposeA: false, transposeB: true, m: n, n: fanIn, k: fanOut,
-                       a: layerGradient(l) + r0 * fanOut, lda: fanOut, b: weights[l], ldb: fanOut, c: target, ldc: fanIn)
+                       a: layerGradient(l) + r0 * fanOut, lda: fanOut, b: weights[l], ldb: fanOut, c: target, ldc: fanIn,
+                       onCallingThread: workers > 1)
             FastMLPKernels.reluBackward(target, activations: outputs[l - 1] + r0 * fanIn, count: n * fanIn)
         }
     }
@@ -215,7 +217,7 @@ final class FastMLP {
             if !block.isEmpty {
                 BLAS.sgemm(transposeA: true, transposeB: false, m: block.count, n: fanOut, k: n, alpha: alpha,
                            a: layerInput(l) + block.lowerBound, lda: fanIn, b: layerGradient(l), ldb: fanOut,
-                           beta: beta, c: w + block.lowerBound * fanOut, ldc: fanOut)
+                           beta: beta, c: w + block.lowerBound * fanOut, ldc: fanOut, onCallingThread: workers > 1)
             }
             if !columns.isEmpty {
                 FastMLPKernels.columnSums(layerGradient(l), rows: n, cols: fanOut, columns: columns, into: biasSums[l])

@@ -21,7 +21,7 @@ import Testing
             for folder in ["Sources/D2L", "Sources/RunnerWire"] {
                 try fm.createDirectory(at: project.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
-            for name in WorkspaceLibrary.systemModules {
+            for name in WorkspaceLibrary.systemModules + WorkspaceLibrary.cTargets {
                 try fm.copyItem(at: real.appendingPathComponent("Sources/\(name)"), to: project.appendingPathComponent("Sources/\(name)"))
             }
             try #"let package = "mlp-tutor""#.write(to: project.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
