@@ -187,7 +187,9 @@ def main():
     print(machine)
     if busy:
         print("one core kept busy by `yes >/dev/null` for the whole run")
-    print(f"D2L ran on BLAS core {ours_core(results)}")
+    print(f"D2L ran on BLAS core {ours_core(results)}; its own threads' products on "
+          f"{rate['own_threads']['kernel']}" + ("" if os.environ.get("D2L_SGEMM") is None else
+                                                f" (D2L_SGEMM={os.environ['D2L_SGEMM']} in the environment)"))
     print(f"{'':<34} {'wall s':>8} {'train s':>8} {'s/epoch':>7} {'RSS MiB':>8} {'treePSS':>8} {'cpu s':>7} "
           f"{'loss':>7} {'train':>7} {'test':>7}")
     for r in results:
@@ -198,7 +200,8 @@ def main():
     ours, fast = results[0], results[2]
     print()
     print(f"work {rate['work_gflop']:.1f} GFLOP; sgemm on this workload's shapes (products with 10 outputs measured too):")
-    for mode, label in (("blas_threads", "OpenBLAS threads per call"), ("own_threads", "own threads, 1-thread calls")):
+    own_label = f"own threads, {rate['own_threads']['kernel']}"
+    for mode, label in (("blas_threads", "OpenBLAS threads per call"), ("own_threads", own_label)):
         m = rate[mode]
         print(f"  {label:<28} {m['gflops']:6.1f} GFLOP/s -> bound {m['bound_s']:.2f} s "
               f"(of which 10-output products {m['small_products_s']:.2f} s); D2L training / bound = {ours['train_s'] / m['bound_s']:.2f}")

@@ -11,7 +11,8 @@ swift build -c release --product tutor >&2
 
 echo "bench: building the sgemm rate probe" >&2
 mkdir -p .build/bench
-${CC:-cc} -O2 benchmarks/sgemm_rate.c $(pkg-config --cflags --libs openblas) -lpthread -o .build/bench/sgemm_rate
+${CC:-cc} -O2 -ISources/CSgemm/include benchmarks/sgemm_rate.c Sources/CSgemm/sgemm_avx512.c \
+    $(pkg-config --cflags --libs openblas) -lpthread -o .build/bench/sgemm_rate
 
 has_torch() { "$1" -c 'import torch, numpy, sys; sys.exit(torch.__version__ != "2.13.0+cpu")' 2>/dev/null; }
 python=""

@@ -6,7 +6,7 @@
  * sums run: a row of B gives two 16-float vectors, each element of A is broadcast. Neither
  * operand is packed: the trainer calls this on blocks of a batch, and packing the weight matrix
  * for every block (as a BLAS does) costs about as much as the block's product. Rows of A are read
- * through two strides, so Aᵀ costs nothing either. */
+ * through two strides, so Aᵀ costs nothing either; Bᵀ is copied once per call. */
 enum { MR = 8, NR = 32, ROW_BLOCK = 64 };
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -75,9 +75,8 @@ static void store(const float *t, long rows, float alpha, float beta, float *c, 
 static __mmask16 mask(long columns) { return columns >= 16 ? 0xFFFF : columns <= 0 ? 0 : (__mmask16)((1u << columns) - 1); }
 
 __attribute__((target("avx512f")))
-void d2l_sgemm_avx512(int transA, long m, long n, long k, float alpha, const float *a, long lda,
-                      const float *b, long ldb, float beta, float *c, long ldc) {
-    if (m <= 0 || n <= 0) return;
+static void product(int transA, long m, long n, long k, float alpha, const float *a, long lda,
+                    const float *b, long ldb, float beta, float *c, long ldc) {
     const long rsa = transA ? 1 : lda, csa = transA ? lda : 1;
     float t[MR * NR] __attribute__((aligned(64)));
     /* A short last tile's rows, copied and padded with zero rows (element (r, p) at [p * MR + r]). */
@@ -107,14 +106,30 @@ void d2l_sgemm_avx512(int transA, long m, long n, long k, float alpha, const flo
     if (edge && edge != stackEdge) free(edge);
 }
 
+void d2l_sgemm_avx512(int transA, int transB, long m, long n, long k, float alpha, const float *a, long lda,
+                      const float *b, long ldb, float beta, float *c, long ldc) {
+    if (m <= 0 || n <= 0) return;
+    if (!transB) {
+        product(transA, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        return;
+    }
+    /* Bᵀ copied to k x n rows (the trainer's Bᵀ is a weight matrix: small beside the product). */
+    float *copy = malloc(sizeof(float) * (size_t)(k > 0 ? k : 1) * (size_t)n);
+    if (!copy) abort();
+    for (long j = 0; j < n; j++)
+        for (long p = 0; p < k; p++) copy[p * n + j] = b[j * ldb + p];
+    product(transA, m, n, k, alpha, a, lda, copy, n, beta, c, ldc);
+    free(copy);
+}
+
 #else
 
 int d2l_sgemm_avx512_supported(void) { return 0; }
 
 /* Never called where the kernel is not supported; defined so the library links everywhere. */
-void d2l_sgemm_avx512(int transA, long m, long n, long k, float alpha, const float *a, long lda,
+void d2l_sgemm_avx512(int transA, int transB, long m, long n, long k, float alpha, const float *a, long lda,
                       const float *b, long ldb, float beta, float *c, long ldc) {
-    (void)transA; (void)m; (void)n; (void)k; (void)alpha; (void)a; (void)lda; (void)b; (void)ldb; (void)beta; (void)c; (void)ldc;
+    (void)transA; (void)transB; (void)m; (void)n; (void)k; (void)alpha; (void)a; (void)lda; (void)b; (void)ldb; (void)beta; (void)c; (void)ldc;
     abort();
 }
 

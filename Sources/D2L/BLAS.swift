@@ -31,8 +31,7 @@ public enum BLAS {
     /// op(A) is m×k, op(B) is k×n, C is m×n. `lda`, `ldb`, `ldc` are the row strides of the
     /// stored matrices (A is stored m×k, or k×m when `transposeA`; likewise B). Transposes are
     /// read in place: nothing is copied. `onCallingThread`: the caller wants the product on its own
-    /// thread (the trainer's workers, inside `BLASThreads.singleThreaded`), and `kernel` takes it
-    /// when it can (B not transposed).
+    /// thread (the trainer's workers, inside `BLASThreads.singleThreaded`), and `kernel` takes it.
     public static func sgemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
@@ -41,8 +40,8 @@ public enum BLAS {
         onCallingThread: Bool = false
     ) {
         guard m > 0, n > 0 else { return }
-        if onCallingThread, kernel == .avx512, !transposeB {
-            d2l_sgemm_avx512(transposeA ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+        if onCallingThread, kernel == .avx512 {
+            d2l_sgemm_avx512(transposeA ? 1 : 0, transposeB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
             return
         }
         cblas_sgemm(CblasRowMajor,

@@ -20,8 +20,9 @@ struct ByteBatch {
 /// 2. weights: a chunk is a block of every weight matrix's rows, updated by
 ///    W ← W − (lr / n)·Xᵀ·dZ in one sgemm (the transpose read in place, beta = 1, so no
 ///    gradient buffer), and likewise a block of every bias's columns.
-/// Nothing is allocated per batch. Which worker takes which chunk changes no result; the number
-/// of workers (through the chunk sizes) changes results only in the last bit.
+/// Nothing is allocated per batch. Which worker takes which chunk changes no result. The number
+/// of workers (through the chunk sizes) changes results only in the last bit, and not at all on
+/// D2L's own kernel (`BLAS.kernel`), whose sums do not depend on the block of rows.
 final class FastMLP {
     /// Layer widths: inputs, hidden layers…, outputs.
     let sizes: [Int]
@@ -58,6 +59,9 @@ final class FastMLP {
     /// a phase (with two workers) while the others take the rest; one when there is one worker.
     private let chunks: Int
     private var phase = Phase.idle
+    /// Whether this step's products are single-threaded calls (several workers, or a BLAS held to
+    /// one thread), which `BLAS.kernel` may then take.
+    private var onCallingThread = false
 
     init(sizes: [Int], capacity: Int, workers: Int) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 } && capacity > 0, "bad network shape \(sizes)")
@@ -131,6 +135,7 @@ final class FastMLP {
         let backward: Bool
         if case .evaluate = mode { backward = false } else { backward = true }
         let rowChunks = max(1, min(chunks, n / 16))  // a short last batch: at least 16 rows a chunk
+        onCallingThread = workers > 1 || BLASThreads.count == 1
         phase = .rows(batch, backward: backward, chunks: rowChunks)
         pool.run(self, chunks: rowChunks)
         if backward {
@@ -179,7 +184,7 @@ final class FastMLP {
             let out = outputs[l] + r0 * fanOut
             BLAS.sgemm(transposeA: false, transposeB: false, m: n, n: fanOut, k: fanIn,
                        a: layerInput(l) + r0 * fanIn, lda: fanIn, b: weights[l], ldb: fanOut, c: out, ldc: fanOut,
-                       onCallingThread: workers > 1)
+                       onCallingThread: onCallingThread)
             if l < layerCount - 1 {
                 FastMLPKernels.addBiasRelu(out, rows: n, cols: fanOut, bias: biases[l])
             } else {
@@ -196,7 +201,7 @@ final class FastMLP {
             let target = hiddenGradients[l - 1] + r0 * fanIn
             BLAS.sgemm(transposeA: false, transposeB: true, m: n, n: fanIn, k: fanOut,
                        a: layerGradient(l) + r0 * fanOut, lda: fanOut, b: weights[l], ldb: fanOut, c: target, ldc: fanIn,
-                       onCallingThread: workers > 1)
+                       onCallingThread: onCallingThread)
             FastMLPKernels.reluBackward(target, activations: outputs[l - 1] + r0 * fanIn, count: n * fanIn)
         }
     }
@@ -217,7 +222,7 @@ final class FastMLP {
             if !block.isEmpty {
                 BLAS.sgemm(transposeA: true, transposeB: false, m: block.count, n: fanOut, k: n, alpha: alpha,
                            a: layerInput(l) + block.lowerBound, lda: fanIn, b: layerGradient(l), ldb: fanOut,
-                           beta: beta, c: w + block.lowerBound * fanOut, ldc: fanOut, onCallingThread: workers > 1)
+                           beta: beta, c: w + block.lowerBound * fanOut, ldc: fanOut, onCallingThread: onCallingThread)
             }
             if !columns.isEmpty {
                 FastMLPKernels.columnSums(layerGradient(l), rows: n, cols: fanOut, columns: columns, into: biasSums[l])
