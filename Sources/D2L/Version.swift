@@ -1,4 +1,4 @@
 /// The library's version, part of every cache key and grade stamp.
 public enum D2LVersion {
-    public static let string = "0.2.0"
+    public static let string = "0.3.0"
 }
