@@ -11,8 +11,8 @@ import Foundation
 public enum BLAS {
     /// What computes a product made on the calling thread (`sgemm(…, onCallingThread: true)`).
     public enum Kernel: String, Sendable {
-        /// D2L's own (`Sources/CSgemm`): on these one-thread products twice the speed of
-        /// OpenBLAS's AVX2 kernels, and ahead of its AVX-512 ones, because it packs nothing.
+        /// D2L's own (`Sources/CSgemm`): on the trainer's one-thread products twice the speed of
+        /// OpenBLAS's AVX2 kernels and as fast as its AVX-512 ones (it packs nothing).
         case avx512 = "D2L AVX-512"
         case blas = "BLAS"
     }
