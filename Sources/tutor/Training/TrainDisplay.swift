@@ -131,7 +131,7 @@ final class LiveTrainingDisplay: TrainingObserver {
         history.append(stats)
         progress = nil
         epochStart = Date()
-        if !progressOnly { region.printAbove([TrainOutput.line(stats)]) }
+        if !progressOnly { region.printAbove(TrainOutput.lines(stats, width: TerminalSize.current().columns - 1)) }
         region.update(frame())
     }
 

@@ -15,6 +15,15 @@ enum TrainOutput {
                s.epoch, s.trainLoss, s.trainAcc, s.testAcc, s.seconds)
     }
 
+    /// The epoch's line, or on a terminal narrower than it two lines cut between the training and
+    /// the test figures (so that no figure or label is split by the terminal's own wrapping).
+    static func lines(_ s: EpochStats, width: Int) -> [String] {
+        let line = line(s)
+        guard line.count > width else { return [line] }
+        return [String(format: "epoch %2d  train loss %.4f  train acc %.4f", s.epoch, s.trainLoss, s.trainAcc),
+                String(format: "          test acc %.4f  %.2f s", s.testAcc, s.seconds)]
+    }
+
     /// `{"epochs":[{"epoch":1,"train_loss":…,"train_acc":…,"test_acc":…,"seconds":…},…],"total_seconds":…}`
     static func json(_ history: [EpochStats], totalSeconds: Double) -> String {
         let epochs = history.map { s in
