@@ -17,13 +17,14 @@ public enum BLAS {
         case blas = "BLAS"
     }
 
-    /// D2L's kernel where the CPU and OS run AVX-512, unless `D2L_SGEMM=blas` asks for the BLAS.
+    /// D2L's kernel where the CPU and OS run AVX-512, unless `D2L_SGEMM=blas` (or `openblas`)
+    /// asks for the BLAS.
     /// Whatever the BLAS core (`OPENBLAS_CORETYPE`), OpenBLAS keeps every other product.
     public static let kernel: Kernel = kernel(supported: d2l_sgemm_avx512_supported() != 0,
                                               setting: ProcessInfo.processInfo.environment["D2L_SGEMM"])
 
     static func kernel(supported: Bool, setting: String?) -> Kernel {
-        supported && setting?.lowercased() != "blas" ? .avx512 : .blas
+        supported && !["blas", "openblas"].contains(setting?.lowercased() ?? "") ? .avx512 : .blas
     }
 
     /// C = alpha · op(A) · op(B) + beta · C on row-major buffers, where op(X) is X or Xᵀ.

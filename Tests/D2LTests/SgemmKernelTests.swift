@@ -20,6 +20,7 @@ import Testing
         #expect(BLAS.kernel(supported: true, setting: nil) == .avx512)
         #expect(BLAS.kernel(supported: true, setting: "blas") == .blas)
         #expect(BLAS.kernel(supported: true, setting: "BLAS") == .blas)
+        #expect(BLAS.kernel(supported: true, setting: "OpenBLAS") == .blas)
         #expect(BLAS.kernel(supported: true, setting: "avx512") == .avx512)
         #expect(BLAS.kernel(supported: false, setting: nil) == .blas)
     }
