@@ -15,7 +15,7 @@ public enum ProjectLocator {
             guard isProject(url) else { throw WorkspaceError.projectNotFound }
             return url.path
         }
-        let starts = [executableURL(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)].compactMap { $0 }
+        let starts = [StandardDirectories.executableFolder(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)].compactMap { $0 }
         for start in starts {
             var dir = start.standardizedFileURL
             while true {
@@ -38,13 +38,4 @@ public enum ProjectLocator {
             && isDir.boolValue
     }
 
-    /// The running executable, symlinks resolved (`/proc/self/exe` on Linux).
-    static func executableURL() -> URL? {
-        #if os(Linux)
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return URL(fileURLWithPath: path).deletingLastPathComponent()
-        }
-        #endif
-        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
-    }
 }

@@ -86,13 +86,14 @@ public struct Course: Sendable {
 
     /// The lessons folder to use when none is given: `$TUTOR_LESSONS`, else `./lessons`, else
     /// the `lessons` folder next to the executable's package (for `make tutor` from anywhere).
-    public static func defaultDirectory() -> String {
-        if let env = ProcessInfo.processInfo.environment["TUTOR_LESSONS"], !env.isEmpty { return env }
-        let cwd = FileManager.default.currentDirectoryPath + "/lessons"
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                        currentDirectory: String = FileManager.default.currentDirectoryPath,
+                                        executableFolder: URL? = StandardDirectories.executableFolder()) -> String {
+        if let env = environment["TUTOR_LESSONS"], !env.isEmpty { return env }
+        let cwd = currentDirectory + "/lessons"
         if FileManager.default.fileExists(atPath: cwd) { return cwd }
         // .build/<config>/tutor → package root
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
+        guard var dir = executableFolder else { return "lessons" }
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("lessons").path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
@@ -112,7 +113,8 @@ public enum CourseError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .noDirectory(d): return "\(d): no such folder of lessons (give one with --lessons DIR)"
-        case let .noLessons(d): return "\(d): no lessons found (expected <lang>/NN-slug.md files, e.g. en/01-data.md)"
+        case let .noLessons(d):
+            return "\(d): no lessons found (expected <lang>/NN-slug.md files, e.g. en/01-data.md; give the folder with --lessons DIR or TUTOR_LESSONS)"
         case let .unreadable(p): return "\(p): cannot read the file"
         case let .notUTF8(p): return "\(p): not UTF-8 text"
         case let .unknownCheckpoint(id, hint): return "no checkpoint '\(id)' in the course\(hint)"

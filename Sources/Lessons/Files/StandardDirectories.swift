@@ -15,6 +15,18 @@ public enum StandardDirectories {
         return home + "/.cache/tutor"
     }
 
+    /// The folder of the running executable, symlinks resolved (`/proc/self/exe` on Linux), so a
+    /// `tutor` linked into `PATH` still finds its package; not `argv[0]`, which is only the name
+    /// typed when the shell found the program in `PATH`.
+    public static func executableFolder() -> URL? {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path).deletingLastPathComponent()
+        }
+        #endif
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
     static func home(_ environment: [String: String]) -> String {
         environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
