@@ -145,7 +145,11 @@ def main():
     parser.add_argument("--json", help="also write all figures to this file")
     parser.add_argument("--busy-core", action="store_true",
                         help="keep one core busy with `yes >/dev/null` during the runs (a shared machine)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="run every contender this many times, in turn, and report each one's median run")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     here = os.path.dirname(os.path.abspath(__file__))
 
     ncpu = os.cpu_count()
@@ -173,20 +177,31 @@ def main():
                   ("PyTorch fastest (one tensor)", peer + ["--setup", "fast"] + common, None)]
     if not args.skip_book:
         contenders.append(("PyTorch book (DataLoader, 4 workers)", peer + ["--setup", "book"] + common, None))
-    results = []
+    # In turn rather than one contender's runs together, so that a slow spell of a shared
+    # machine falls on every contender alike; the median run of each is reported.
+    runs = {name: [] for name, _, _ in contenders}
     try:
-        for name, command, env in contenders:
-            results.append(run(name, command, env))
-            print("    " + describe(results[-1]), file=sys.stderr, flush=True)  # partial results as they come
+        for _ in range(args.repeat):
+            for name, command, env in contenders:
+                runs[name].append(run(name, command, env))
+                print("    " + describe(runs[name][-1]), file=sys.stderr, flush=True)  # partial results as they come
     finally:
         if busy:
             busy.kill()
             busy.wait()
+    results = []
+    for name, _, _ in contenders:
+        ordered = sorted(runs[name], key=lambda r: r["train_s"])
+        median = dict(ordered[len(ordered) // 2])
+        median["train_s_all"] = [r["train_s"] for r in runs[name]]
+        results.append(median)
 
     print()
     print(machine)
     if busy:
         print("one core kept busy by `yes >/dev/null` for the whole run")
+    if args.repeat > 1:
+        print(f"each contender ran {args.repeat} times in turn; shown: its median run by training time")
     print(f"D2L ran on BLAS core {ours_core(results)}; its own threads' products on "
           f"{rate['own_threads']['kernel']}" + ("" if os.environ.get("D2L_SGEMM") is None else
                                                 f" (D2L_SGEMM={os.environ['D2L_SGEMM']} in the environment)"))
@@ -194,6 +209,10 @@ def main():
           f"{'loss':>7} {'train':>7} {'test':>7}")
     for r in results:
         print(describe(r))
+    if args.repeat > 1:
+        print("training seconds of every run:")
+        for r in results:
+            print(f"  {r['name']:<34} " + " ".join(f"{t:.2f}" for t in r["train_s_all"]))
     print("per-epoch seconds:")
     for r in results:
         print(f"  {r['name']:<34} " + " ".join(f"{e['seconds']:.2f}" for e in r["summary"]["epochs"]))
@@ -225,7 +244,8 @@ def main():
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"machine": machine, "busy_core": args.busy_core, "sgemm": rate, "runs": results}, f, indent=1)
+            json.dump({"machine": machine, "busy_core": args.busy_core, "repeat": args.repeat, "sgemm": rate,
+                       "runs": results, "every_run": runs}, f, indent=1)
 
 
 if __name__ == "__main__":

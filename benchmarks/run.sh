@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: D2L's 10-epoch training of the chapter's MLP against the PyTorch peer (two setups)
 # on the same data, with this machine's sgemm rate and the time bound it implies.
-#   benchmarks/run.sh [--epochs N] [--skip-book] [--json FILE]     (make bench runs it)
+#   benchmarks/run.sh [--epochs N] [--repeat N] [--skip-book] [--busy-core] [--json FILE]     (make bench runs it)
 # Release build; installs PyTorch into benchmarks/.venv when no venv with torch 2.13.0+cpu is found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
