@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 void openblas_set_num_threads(int);
@@ -107,8 +106,7 @@ static double time_per_call(const Product *p, int threads, float *a, float *b, f
 
 int main(int argc, char **argv) {
     int threads = argc > 1 ? atoi(argv[1]) : 2;
-    const char *setting = getenv("D2L_SGEMM");
-    own_kernel = d2l_sgemm_avx512_supported() && !(setting && (strcasecmp(setting, "blas") == 0 || strcasecmp(setting, "openblas") == 0));
+    own_kernel = d2l_sgemm_avx512_supported() && d2l_sgemm_setting_allows_kernel(getenv("D2L_SGEMM"));
     int epochs = 10, batch = 256, hidden = 256, train = 60000, test = 10000;
     int full = train / batch, rest = train % batch, tfull = test / batch, trest = test % batch;
     Product products[] = {

@@ -1,6 +1,11 @@
 #include "CSgemm.h"
 
 #include <stdlib.h>
+#include <strings.h>
+
+int d2l_sgemm_setting_allows_kernel(const char *setting) {
+    return !(setting && (strcasecmp(setting, "blas") == 0 || strcasecmp(setting, "openblas") == 0));
+}
 
 /* Tiles of MR rows x NR columns of C, each kept in 16 vector registers while the tile's k-long
  * sums run: a row of B gives two 16-float vectors, each element of A is broadcast. Neither

@@ -24,7 +24,7 @@ public enum BLAS {
                                               setting: ProcessInfo.processInfo.environment["D2L_SGEMM"])
 
     static func kernel(supported: Bool, setting: String?) -> Kernel {
-        supported && !["blas", "openblas"].contains(setting?.lowercased() ?? "") ? .avx512 : .blas
+        supported && d2l_sgemm_setting_allows_kernel(setting) != 0 ? .avx512 : .blas
     }
 
     /// C = alpha · op(A) · op(B) + beta · C on row-major buffers, where op(X) is X or Xᵀ.

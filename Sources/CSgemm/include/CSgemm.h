@@ -7,6 +7,10 @@
 /* 1 when this CPU and operating system run `d2l_sgemm_avx512` (AVX-512 F, and ZMM state enabled). */
 int d2l_sgemm_avx512_supported(void);
 
+/* 0 when `setting` (the value of D2L_SGEMM, or NULL) asks for the BLAS: "blas" or "openblas",
+ * in any case; 1 otherwise. */
+int d2l_sgemm_setting_allows_kernel(const char *setting);
+
 /* Row-major C = alpha * op(A) * op(B) + beta * C, where op(A) is A (m x k, row stride lda) or,
  * with transA, the transpose of A stored k x m; likewise op(B) is k x n, B stored k x n or, with
  * transB, n x k (row stride ldb). C is m x n (row stride ldc). With beta == 0, C is written
