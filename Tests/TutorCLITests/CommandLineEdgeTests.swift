@@ -44,6 +44,14 @@ struct CommandLineEdgeTests {
         #expect(far.err.contains("unknown command 'xyzzy'") && !far.err.contains("did you mean"), "\(far.err)")
     }
 
+    @Test func optionsBeforeTheCommandWordAreTakenAsTheCommandsOwn() throws {
+        let before = try TutorBinary.run(["--lang", "zh", "list"])
+        let after = try TutorBinary.run(["list", "--lang", "zh"])
+        #expect(before.status == 0, "\(before.err)")
+        #expect(before.out == after.out && !before.out.isEmpty)
+        #expect(!before.err.contains("unknown command"), "\(before.err)")
+    }
+
     @Test func helpParagraphsAreWrappedByTheWidthNotBySourceLines() throws {
         let output = try TutorBinary.run(["help", "grade", "run"], environment: TutorBinary.environment(["COLUMNS": "200"]))
         #expect(output.status == 0)

@@ -32,7 +32,8 @@ extension Tutor {
     static func main() {
         BLASCore.restartWithBetterCoreIfNeeded()  // first: it may replace the process
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(CommandFirst.arguments(Array(CommandLine.arguments.dropFirst()),
+                                                                 commands: CommandFirst.commands))
             try command.run()
         } catch let failure as TutorFailure {
             failure.exit()
